@@ -1,0 +1,29 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { SourceRef } from '../core/resource.js';
+import type { FileSystem } from '../fs/filesystem.js';
+import type { Kustomization } from './kustomization.js';
+
+export interface BuildOptions {
+  /** `rootOnly` (kustomize's default): every file must be in or below its kustomization's directory. */
+  loadRestrictor: 'rootOnly' | 'none';
+}
+
+/**
+ * What a transformer or generator sees of the kustomization it belongs to.
+ * Built by the engine once per kustomization directory.
+ */
+export interface BuildContext {
+  readonly fs: FileSystem;
+  readonly options: BuildOptions;
+  /** Absolute directory of the kustomization. */
+  readonly root: string;
+  /** Absolute path of kustomization.yaml (or .yml / Kustomization). */
+  readonly kustomizationFile: string;
+  readonly kustomization: Kustomization;
+  /** Reads a file named relative to `root`, enforcing the load restrictor; throws a DiagnosticError naming the file. */
+  readFile(relativePath: string): { path: string; text: string; bytes: Uint8Array };
+  /** Where a field of the kustomization file is, e.g. `['patches', 2]`, for provenance and diagnostics. */
+  sourceOf(path: readonly (string | number)[]): SourceRef;
+  /** Collects a non-fatal diagnostic (printed on stderr, e.g. deprecations). */
+  warn(diagnostic: Diagnostic): void;
+}

@@ -1,0 +1,45 @@
+/**
+ * Stable diagnostic codes of the render stage. Tests and the conformance
+ * corpus assert these codes, never message wording.
+ */
+export const RenderCode = {
+  NoKustomization: 'KUST_NO_KUSTOMIZATION',
+  MultipleKustomizations: 'KUST_MULTIPLE_KUSTOMIZATIONS',
+  EmptyKustomization: 'KUST_EMPTY',
+  UnknownField: 'KUST_UNKNOWN_FIELD',
+  BadFieldType: 'KUST_BAD_FIELD_TYPE',
+  BadKind: 'KUST_BAD_KIND',
+  MissingResource: 'KUST_MISSING_RESOURCE',
+  OutsideRoot: 'KUST_OUTSIDE_ROOT',
+  Cycle: 'KUST_CYCLE',
+  DuplicateId: 'KUST_DUPLICATE_ID',
+  InvalidResource: 'KUST_INVALID_RESOURCE',
+  RemoteUnsupported: 'KUST_REMOTE_UNSUPPORTED',
+  HelmUnsupported: 'KUST_HELM_UNSUPPORTED',
+  PluginUnsupported: 'KUST_PLUGIN_UNSUPPORTED',
+  YamlSyntax: 'YAML_SYNTAX',
+  YamlDuplicateKey: 'YAML_DUPLICATE_KEY',
+  YamlUnsupportedValue: 'YAML_UNSUPPORTED_VALUE',
+  PatchNoMatch: 'KUST_PATCH_NO_MATCH',
+  PatchInvalid: 'KUST_PATCH_INVALID',
+  PatchTargetRequired: 'KUST_PATCH_TARGET_REQUIRED',
+  JsonPatchFailed: 'KUST_JSONPATCH_FAILED',
+  PatchNameChange: 'KUST_PATCH_NAME_CHANGE',
+  GeneratorInvalid: 'KUST_GENERATOR_INVALID',
+  GeneratorExists: 'KUST_GENERATOR_EXISTS',
+  GeneratorNotFound: 'KUST_GENERATOR_NOT_FOUND',
+  GeneratorDuplicateKey: 'KUST_GENERATOR_DUPLICATE_KEY',
+  ReplicasNoMatch: 'KUST_REPLICAS_NO_MATCH',
+  ImageInvalid: 'KUST_IMAGE_INVALID',
+  ReplacementSource: 'KUST_REPLACEMENT_SOURCE',
+  ReplacementTarget: 'KUST_REPLACEMENT_TARGET',
+  ReplacementInvalid: 'KUST_REPLACEMENT_INVALID',
+  VarNotFound: 'KUST_VAR_NOT_FOUND',
+  VarDuplicate: 'KUST_VAR_DUPLICATE',
+  VarAmbiguous: 'KUST_VAR_AMBIGUOUS',
+  NameRefAmbiguous: 'KUST_NAMEREF_AMBIGUOUS',
+  SortInvalid: 'KUST_SORT_INVALID',
+  LabelInvalid: 'KUST_LABEL_INVALID',
+} as const;
+
+export type RenderCodeValue = (typeof RenderCode)[keyof typeof RenderCode];
