@@ -1,11 +1,20 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceRef } from '../core/resource.js';
 import type { FileSystem } from '../fs/filesystem.js';
+import type { ParsedDocument } from '../yaml/parse.js';
 import type { Kustomization } from './kustomization.js';
 
 export interface BuildOptions {
   /** `rootOnly` (kustomize's default): every file must be in or below its kustomization's directory. */
   loadRestrictor: 'rootOnly' | 'none';
+  /**
+   * Optional parse cache shared by several builds over the same, unchanging
+   * files (an estate's clusters share bases and addons): absolute path → the
+   * file's parsed YAML documents. When given, the engine parses each path at
+   * most once, storing the result here and reusing it later. Cached documents
+   * are shared between builds: never mutate them (clone values before use).
+   */
+  fileCache?: Map<string, readonly ParsedDocument[]>;
 }
 
 /**

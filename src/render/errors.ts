@@ -23,6 +23,7 @@ export const RenderCode = {
   PatchNoMatch: 'KUST_PATCH_NO_MATCH',
   PatchInvalid: 'KUST_PATCH_INVALID',
   PatchTargetRequired: 'KUST_PATCH_TARGET_REQUIRED',
+  SelectorInvalid: 'KUST_SELECTOR_INVALID',
   JsonPatchFailed: 'KUST_JSONPATCH_FAILED',
   PatchNameChange: 'KUST_PATCH_NAME_CHANGE',
   GeneratorInvalid: 'KUST_GENERATOR_INVALID',
@@ -38,6 +39,7 @@ export const RenderCode = {
   VarDuplicate: 'KUST_VAR_DUPLICATE',
   VarAmbiguous: 'KUST_VAR_AMBIGUOUS',
   NameRefAmbiguous: 'KUST_NAMEREF_AMBIGUOUS',
+  NameRefInvalid: 'KUST_NAMEREF_INVALID',
   SortInvalid: 'KUST_SORT_INVALID',
   LabelInvalid: 'KUST_LABEL_INVALID',
 } as const;

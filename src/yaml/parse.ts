@@ -1,4 +1,10 @@
+import { parseAllDocuments, type Document } from 'yaml';
 import type { JsonValue } from '../core/json.js';
+import { diag, DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
+import { Composer } from './compose.js';
+import { YamlCode } from './codes.js';
+import { LineIndex } from './line-index.js';
+import { locateNode } from './locate.js';
 
 export interface ParsedDocument {
   /** The document's value with kustomize's (yaml.v3) type resolution; null for an empty document. */
@@ -11,7 +17,42 @@ export interface ParsedDocument {
   locate(path: readonly (string | number)[]): { line: number; column: number } | undefined;
 }
 
+// The failsafe schema leaves every scalar as its source text, so resolution
+// is entirely ours; duplicate keys are checked by the composer with
+// yaml.v3's rule (same text, whatever the quoting).
+const PARSE_OPTIONS = { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: true } as const;
+
 /** Parses every document of a file. Throws a DiagnosticError listing every syntax problem with file:line:col. */
-export function parseDocuments(_text: string, _file: string): ParsedDocument[] {
-  throw new Error('yaml parse: not implemented yet');
+export function parseDocuments(text: string, file: string): ParsedDocument[] {
+  const lines = new LineIndex(text);
+  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  const list = Array.isArray(docs) ? docs : [];
+  const problems: Diagnostic[] = [];
+  const where = (offset: number): { file: string; line: number; column: number } => ({ file, ...lines.position(offset) });
+  const out: ParsedDocument[] = [];
+  const composer = new Composer((offset) => lines.position(offset).line);
+  list.forEach((doc, index) => {
+    for (const e of doc.errors) problems.push(diag(YamlCode.Syntax, e.message.split('\n')[0] ?? e.message, where(e.pos[0])));
+    if (doc.errors.length > 0) return;
+    const before = composer.problems.length;
+    const value = composer.document(doc.contents);
+    for (const p of composer.problems.slice(before)) problems.push(diag(p.code, p.message, where(p.offset)));
+    out.push(makeParsed(doc, value, index, lines));
+  });
+  if (!Array.isArray(docs)) problems.push(diag(YamlCode.Syntax, 'unexpected parser result', { file }));
+  if (problems.length > 0) throw new DiagnosticError(problems);
+  return out;
+}
+
+function makeParsed(doc: Document.Parsed, value: JsonValue, index: number, lines: LineIndex): ParsedDocument {
+  const start = doc.contents?.range?.[0] ?? doc.range[0];
+  return {
+    value,
+    index,
+    line: lines.position(start).line,
+    locate(path) {
+      const offset = locateNode(doc.contents, path);
+      return offset === undefined ? undefined : lines.position(offset);
+    },
+  };
 }

@@ -1,8 +1,117 @@
+/**
+ * Prints a value exactly as kustomize does: its output path turns every
+ * object into JSON and back into YAML with go-yaml v2, so keys are sorted in
+ * that library's natural order, numbers follow the JSON round trip, strings
+ * are quoted by YAML 1.1 rules, and block collections use a two-space indent
+ * with sequences flush under their key.
+ */
 import type { JsonValue } from '../core/json.js';
+import { formatYamlNumber } from './go-number.js';
+import { compareKeys } from './natural-order.js';
+import { chooseStyle, Style } from './scalar-style.js';
+import { Writer } from './scalar-writer.js';
+
+/** Where a node sits, as the emitter's state machine knows it. */
+const enum Place {
+  Root,
+  SequenceItem,
+  MappingValue,
+  SimpleKey,
+  ComplexKey,
+}
+
+const MAX_SIMPLE_KEY_BYTES = 128;
+
+function utf8Length(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : Buffer.byteLength(s, 'utf8');
+}
+
+function emitString(w: Writer, s: string, place: Place): void {
+  const simpleKey = place === Place.SimpleKey;
+  const { style } = chooseStyle(s, simpleKey);
+  const saved = w.increaseIndent(true, false);
+  if (style === Style.Plain) w.writePlain(s, !simpleKey);
+  else if (style === Style.Single) w.writeSingleQuoted(s, !simpleKey);
+  else if (style === Style.Double) w.writeDoubleQuoted(s, !simpleKey);
+  else w.writeLiteral(s);
+  w.indent = saved;
+}
+
+function emitPlainText(w: Writer, text: string, place: Place): void {
+  const saved = w.increaseIndent(true, false);
+  w.writePlain(text, place !== Place.SimpleKey);
+  w.indent = saved;
+}
+
+function emitEmpty(w: Writer, open: string, close: string): void {
+  w.writeIndicator(open, true, true, false);
+  const saved = w.increaseIndent(true, false);
+  w.indent = saved;
+  w.writeIndicator(close, false, false, false);
+}
+
+function emitSequence(w: Writer, items: JsonValue[], place: Place): void {
+  if (items.length === 0) return emitEmpty(w, '[', ']');
+  const mappingContext = place === Place.MappingValue || place === Place.SimpleKey || place === Place.ComplexKey;
+  const saved = w.increaseIndent(false, mappingContext && !w.indention);
+  for (const item of items) {
+    w.writeIndent();
+    w.writeIndicator('-', true, false, true);
+    emitNode(w, item, Place.SequenceItem);
+  }
+  w.indent = saved;
+}
+
+function isSimpleKey(key: string): boolean {
+  if (utf8Length(key) > MAX_SIMPLE_KEY_BYTES) return false;
+  return !chooseStyle(key, true).multiline;
+}
+
+function emitMapping(w: Writer, obj: { [key: string]: JsonValue }): void {
+  const keys = Object.keys(obj);
+  if (keys.length === 0) return emitEmpty(w, '{', '}');
+  if (keys.length > 1) keys.sort(compareKeys);
+  const saved = w.increaseIndent(false, false);
+  for (const key of keys) {
+    w.writeIndent();
+    if (isSimpleKey(key)) {
+      emitString(w, key, Place.SimpleKey);
+      w.writeIndicator(':', false, false, false);
+    } else {
+      w.writeIndicator('?', true, false, true);
+      emitString(w, key, Place.ComplexKey);
+      w.writeIndent();
+      w.writeIndicator(':', true, false, true);
+    }
+    emitNode(w, obj[key] as JsonValue, Place.MappingValue);
+  }
+  w.indent = saved;
+}
+
+function emitNode(w: Writer, value: JsonValue, place: Place): void {
+  if (value === null) return emitPlainText(w, 'null', place);
+  switch (typeof value) {
+    case 'string':
+      return emitString(w, value, place);
+    case 'boolean':
+      return emitPlainText(w, value ? 'true' : 'false', place);
+    case 'number':
+    case 'bigint':
+      return emitPlainText(w, formatYamlNumber(value), place);
+    default:
+      if (Array.isArray(value)) return emitSequence(w, value, place);
+      return emitMapping(w, value);
+  }
+}
 
 /** One document exactly as kustomize prints it (sorted keys, its quoting), ending in a newline. */
-export function stringifyDocument(_value: JsonValue): string {
-  throw new Error('yaml serialize: not implemented yet');
+export function stringifyDocument(value: JsonValue): string {
+  const w = new Writer();
+  emitNode(w, value, Place.Root);
+  w.indent = -1;
+  w.writeIndent();
+  return w.out;
 }
 
 /** Documents joined by `---\n`, no leading separator; '' for none. */

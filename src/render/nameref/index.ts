@@ -1,6 +1,66 @@
+import type { Resource } from '../../core/resource.js';
 import type { ResMap } from '../resmap.js';
+import { BUILTIN_NAME_REFERENCES, type GvkSelector, type NameBackReference } from './builtin-table.js';
+import { couldBeReferencedBy } from './candidates.js';
+import { fixReferenceField } from './fix-field.js';
+import { gvkSelected } from './ids.js';
+import type { ReferenceSite } from './select-referral.js';
 
-/** Top level only: makes references (configMapRef, roleRef, …) follow renamed objects. */
-export function fixNameReferences(_resources: ResMap): void {
-  throw new Error('name references: not implemented yet');
+export { addNamePrefix, addNameSuffix, namePrefixes, nameSuffixes, referredBy } from './name-context.js';
+export { BUILTIN_NAME_REFERENCES, type NameBackReference, type NameFieldSpec } from './builtin-table.js';
+
+/**
+ * Top level only, after hash suffixes: makes references (configMapRef,
+ * roleRef, subjects, scaleTargetRef, …) follow the objects they name through
+ * every rename (prefix, suffix, namespace, hash). A port of kustomize v5.5's
+ * nameReference transformer; `table` defaults to its built-in configuration.
+ */
+export function fixNameReferences(resources: ResMap, table: readonly NameBackReference[] = BUILTIN_NAME_REFERENCES): void {
+  const backRefs = [...table].sort((a, b) => compareGvk(a.target, b.target));
+  const all = resources.all();
+  for (const referrer of all) {
+    const sites = referenceSites(referrer, backRefs);
+    if (sites.length === 0) continue;
+    // Only renamed objects can be referral targets; narrowing early keeps this linear in practice.
+    const candidates = couldBeReferencedBy(all, referrer).filter((r) => r.previousIds.length > 0);
+    for (const site of sites) fixReferenceField(site, candidates);
+  }
+}
+
+/** The reference fields a resource may hold, chosen by its *original* kind, in table order. */
+function referenceSites(referrer: Resource, backRefs: readonly NameBackReference[]): ReferenceSite[] {
+  const gvk = referrer.originalId;
+  return backRefs.flatMap((backRef) =>
+    backRef.referrers
+      .filter((spec) => gvkSelected(gvk, spec))
+      .map((spec) => ({ referrer, target: backRef.target, path: spec.path })),
+  );
+}
+
+/** kustomize's legacy kind ranking, used to order its nameReference configuration (Gvk.IsLessThan). */
+const ORDER_FIRST = [
+  'Namespace', 'ResourceQuota', 'StorageClass', 'CustomResourceDefinition', 'ServiceAccount', 'PodSecurityPolicy',
+  'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'ConfigMap', 'Secret', 'Endpoints', 'Service',
+  'LimitRange', 'PriorityClass', 'PersistentVolume', 'PersistentVolumeClaim', 'Deployment', 'StatefulSet',
+  'CronJob', 'PodDisruptionBudget',
+];
+const ORDER_LAST = ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'];
+
+function kindRank(kind: string): number {
+  const first = ORDER_FIRST.indexOf(kind);
+  if (first >= 0) return first - ORDER_FIRST.length;
+  const last = ORDER_LAST.indexOf(kind);
+  return last >= 0 ? last + 1 : 0;
+}
+
+function compareGvk(a: GvkSelector, b: GvkSelector): number {
+  const rank = kindRank(a.kind ?? '') - kindRank(b.kind ?? '');
+  if (rank !== 0) return rank;
+  const ka = stableKey(a);
+  const kb = stableKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function stableKey(g: GvkSelector): string {
+  return `${g.group || '~G'}_${g.version || '~V'}_${g.kind || '~K'}`;
 }

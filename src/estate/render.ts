@@ -1,0 +1,85 @@
+import { DiagnosticError, diag, type Diagnostic } from '../core/diagnostic.js';
+import type { Resource } from '../core/resource.js';
+import type { FileSystem } from '../fs/filesystem.js';
+import { MemoryFileSystem } from '../fs/memory.js';
+import { OverlayFileSystem } from '../fs/overlay.js';
+import type { BuildOptions } from '../render/context.js';
+import { renderKustomization } from '../render/index.js';
+import { CachedFileSystem } from './cached-fs.js';
+import { composeCluster } from './compose.js';
+import { resolveCluster } from './resolve.js';
+import type { Estate } from './types.js';
+
+export interface RenderedCluster {
+  cluster: string;
+  resources: Resource[];
+  /** The cluster's manifests exactly as `kubectl kustomize` prints them. */
+  yaml: string;
+  warnings: Diagnostic[];
+}
+
+export interface FailedCluster {
+  cluster: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface FleetRender {
+  /** In the order asked for. */
+  rendered: RenderedCluster[];
+  failed: FailedCluster[];
+}
+
+/**
+ * Shared state of renders over one unchanging estate: file contents and parsed
+ * YAML, so a base used by twelve clusters is read and parsed once.
+ */
+export interface RenderCache {
+  fs: FileSystem;
+  fileCache: NonNullable<BuildOptions['fileCache']>;
+}
+
+export function createRenderCache(fs: FileSystem): RenderCache {
+  return { fs: new CachedFileSystem(fs), fileCache: new Map() };
+}
+
+/** Renders one cluster: its generated kustomizations laid in memory over the estate. */
+export function renderCluster(fs: FileSystem, estate: Estate, clusterName: string, cache?: RenderCache): RenderedCluster {
+  const { files, root } = composeCluster(estate, resolveCluster(estate, clusterName));
+  const generated = new MemoryFileSystem();
+  for (const [path, text] of files) generated.write(path, text);
+  const options: BuildOptions = { loadRestrictor: 'rootOnly' };
+  if (cache) options.fileCache = cache.fileCache;
+  const result = renderKustomization(new OverlayFileSystem(generated, cache?.fs ?? fs), root, options);
+  return { cluster: clusterName, resources: result.resources, yaml: result.yaml, warnings: result.warnings };
+}
+
+export interface FleetOptions {
+  /** Called before each cluster starts (for progress display). */
+  onCluster?: (cluster: string, index: number, total: number) => void;
+  /** Reuse a cache across calls (e.g. the same estate rendered twice); a fresh one by default. */
+  cache?: RenderCache;
+}
+
+/**
+ * Renders many clusters in one process, sharing reads and parses. Never stops
+ * at the first failure: every cluster is tried, so one run reports them all.
+ */
+export function renderFleet(fs: FileSystem, estate: Estate, clusterNames: readonly string[], options: FleetOptions = {}): FleetRender {
+  const cache = options.cache ?? createRenderCache(fs);
+  const out: FleetRender = { rendered: [], failed: [] };
+  clusterNames.forEach((name, i) => {
+    options.onCluster?.(name, i, clusterNames.length);
+    try {
+      out.rendered.push(renderCluster(fs, estate, name, cache));
+    } catch (err) {
+      out.failed.push({ cluster: name, diagnostics: diagnosticsOf(err) });
+    }
+  });
+  return out;
+}
+
+function diagnosticsOf(err: unknown): Diagnostic[] {
+  if (err instanceof DiagnosticError) return err.diagnostics;
+  const message = err instanceof Error ? err.message : String(err);
+  return [diag('INTERNAL_ERROR', message)];
+}

@@ -1,0 +1,112 @@
+/**
+ * How the YAML printer kustomize uses (go-yaml v2's libyaml port) picks a
+ * scalar style for a string: it asks for plain (double quotes if the text
+ * would read back as another type, a literal block if it has a newline),
+ * then downgrades according to what the characters allow.
+ */
+import { resolvesToNonString } from './yaml11.js';
+
+export const enum Style {
+  Plain,
+  Single,
+  Double,
+  Literal,
+}
+
+/** libyaml's is_printable on a UTF-16 unit; surrogates (non-BMP) are not printable. */
+export function isPrintable(c: number): boolean {
+  return c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
+}
+
+export function isBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+interface Allowed {
+  multiline: boolean;
+  plain: boolean;
+  single: boolean;
+  block: boolean;
+}
+
+const FIRST_INDICATORS = new Set('#,[]{}&*!|>\'"%@`'.split('').map((ch) => ch.charCodeAt(0)));
+
+/** yaml_emitter_analyze_scalar for block context (the printer never uses flow for non-empty collections). */
+function analyze(s: string): Allowed {
+  const n = s.length;
+  if (n === 0) return { multiline: false, plain: true, single: true, block: false };
+  let blockIndicators = s.startsWith('---') || s.startsWith('...');
+  let lineBreaks = false;
+  let special = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  let precededByWhitespace = true;
+  let previousSpace = false;
+  let previousBreak = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+    const followedByWhitespace = next === -1 || isBlank(next);
+    if (i === 0) {
+      if (FIRST_INDICATORS.has(c)) blockIndicators = true;
+      else if ((c === 0x3f || c === 0x3a || c === 0x2d) && followedByWhitespace) blockIndicators = true; // ? : -
+    } else if (c === 0x3a && followedByWhitespace) blockIndicators = true;
+    else if (c === 0x23 && precededByWhitespace) blockIndicators = true; // ' #'
+    if (!isPrintable(c)) special = true;
+    if (c === 0x20) {
+      if (i === 0) leadingSpace = true;
+      if (i === n - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (isBreak(c)) {
+      lineBreaks = true;
+      if (i === 0) leadingBreak = true;
+      if (i === n - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = isBlank(c) || isBreak(c) || c === 0;
+  }
+  const allowed: Allowed = { multiline: lineBreaks, plain: true, single: true, block: true };
+  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) allowed.plain = false;
+  if (trailingSpace) allowed.block = false;
+  if (breakSpace) allowed.plain = allowed.single = false;
+  if (spaceBreak || special) allowed.plain = allowed.single = allowed.block = false;
+  if (lineBreaks || blockIndicators) allowed.plain = false;
+  return allowed;
+}
+
+/** Characters that can never change the decision for a short single-line string. */
+const SIMPLE = /^[A-Za-z_/][A-Za-z0-9_./=+-]*$/;
+
+export interface ScalarChoice {
+  style: Style;
+  multiline: boolean;
+}
+
+const PLAIN_SINGLE_LINE: ScalarChoice = { style: Style.Plain, multiline: false };
+
+/** The style the printer ends up with for string `s` as a value (or as a simple key). */
+export function chooseStyle(s: string, simpleKey: boolean): ScalarChoice {
+  if (SIMPLE.test(s) && !resolvesToNonString(s)) return PLAIN_SINGLE_LINE;
+  const a = analyze(s);
+  let style = resolvesToNonString(s) ? Style.Double : s.includes('\n') ? Style.Literal : Style.Plain;
+  if (simpleKey && a.multiline) style = Style.Double;
+  if (style === Style.Plain && !a.plain) style = Style.Single;
+  if (style === Style.Single && !a.single) style = Style.Double;
+  if (style === Style.Literal && (!a.block || simpleKey)) style = Style.Double;
+  return { style, multiline: a.multiline };
+}
