@@ -21,34 +21,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deriveClusterScoped, deriveMergeTables, type MergeTables, type OpenApiDocument } from '../src/render/schema-derive.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-interface Schema {
-  $ref?: string;
-  type?: string;
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  additionalProperties?: Schema | boolean;
-  'x-kubernetes-patch-strategy'?: string;
-  'x-kubernetes-patch-merge-key'?: string;
-  'x-kubernetes-list-map-keys'?: string[];
-  'x-kubernetes-list-type'?: string;
-  'x-kubernetes-group-version-kind'?: { group: string; version: string; kind: string }[];
-}
-interface OpenApi {
-  paths: Record<string, { get?: { 'x-kubernetes-group-version-kind'?: { group: string; version: string; kind: string } } }>;
-  definitions: Record<string, Schema>;
-}
-
-/** Field descriptor in the output: r = object $ref, a = array items, m = map values, s/k/t = strategy, keys, list type. */
-interface Desc {
-  r?: string;
-  a?: Desc;
-  m?: Desc;
-  s?: string;
-  k?: string[];
-  t?: string;
-}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -88,21 +63,59 @@ const NAMESPACED_IN_KUSTOMIZE = [
 /**
  * Types present in v1.21.2 but since removed: they borrow the root definition
  * of the surviving version of the same kind (same merge keys in practice).
+ * PodSecurityPolicy has no successor; only its metadata merges, like a ConfigMap's.
  */
 const REMOVED_TYPE_ALIASES: Record<string, string> = {
   'admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration': 'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration',
   'admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration': 'admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration',
   'apiextensions.k8s.io/v1beta1 CustomResourceDefinition': 'apiextensions.k8s.io/v1 CustomResourceDefinition',
+  'apiregistration.k8s.io/v1beta1 APIService': 'apiregistration.k8s.io/v1 APIService',
+  'authentication.k8s.io/v1beta1 TokenReview': 'authentication.k8s.io/v1 TokenReview',
+  'authorization.k8s.io/v1beta1 LocalSubjectAccessReview': 'authorization.k8s.io/v1 LocalSubjectAccessReview',
+  'authorization.k8s.io/v1beta1 SelfSubjectAccessReview': 'authorization.k8s.io/v1 SelfSubjectAccessReview',
+  'authorization.k8s.io/v1beta1 SelfSubjectRulesReview': 'authorization.k8s.io/v1 SelfSubjectRulesReview',
+  'authorization.k8s.io/v1beta1 SubjectAccessReview': 'authorization.k8s.io/v1 SubjectAccessReview',
   'autoscaling/v2beta1 HorizontalPodAutoscaler': 'autoscaling/v2 HorizontalPodAutoscaler',
   'autoscaling/v2beta2 HorizontalPodAutoscaler': 'autoscaling/v2 HorizontalPodAutoscaler',
   'batch/v1beta1 CronJob': 'batch/v1 CronJob',
+  'certificates.k8s.io/v1beta1 CertificateSigningRequest': 'certificates.k8s.io/v1 CertificateSigningRequest',
+  'coordination.k8s.io/v1beta1 Lease': 'coordination.k8s.io/v1 Lease',
   'discovery.k8s.io/v1beta1 EndpointSlice': 'discovery.k8s.io/v1 EndpointSlice',
   'events.k8s.io/v1beta1 Event': 'events.k8s.io/v1 Event',
   'extensions/v1beta1 Ingress': 'networking.k8s.io/v1 Ingress',
+  'flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema': 'flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema',
+  'flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration': 'flowcontrol.apiserver.k8s.io/v1beta2 PriorityLevelConfiguration',
   'networking.k8s.io/v1beta1 Ingress': 'networking.k8s.io/v1 Ingress',
+  'networking.k8s.io/v1beta1 IngressClass': 'networking.k8s.io/v1 IngressClass',
+  'node.k8s.io/v1beta1 RuntimeClass': 'node.k8s.io/v1 RuntimeClass',
   'policy/v1beta1 PodDisruptionBudget': 'policy/v1 PodDisruptionBudget',
+  'policy/v1beta1 PodSecurityPolicy': 'v1 ConfigMap',
+  'rbac.authorization.k8s.io/v1beta1 ClusterRole': 'rbac.authorization.k8s.io/v1 ClusterRole',
+  'rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding': 'rbac.authorization.k8s.io/v1 ClusterRoleBinding',
+  'rbac.authorization.k8s.io/v1beta1 Role': 'rbac.authorization.k8s.io/v1 Role',
+  'rbac.authorization.k8s.io/v1beta1 RoleBinding': 'rbac.authorization.k8s.io/v1 RoleBinding',
+  'scheduling.k8s.io/v1beta1 PriorityClass': 'scheduling.k8s.io/v1 PriorityClass',
+  'storage.k8s.io/v1beta1 CSIDriver': 'storage.k8s.io/v1 CSIDriver',
   'storage.k8s.io/v1beta1 CSINode': 'storage.k8s.io/v1 CSINode',
+  'storage.k8s.io/v1beta1 StorageClass': 'storage.k8s.io/v1 StorageClass',
+  'storage.k8s.io/v1beta1 VolumeAttachment': 'storage.k8s.io/v1 VolumeAttachment',
 };
+/** Group/versions added after v1.21.2: kustomize has no schema for them (lists replace, even finalizers). */
+const GROUP_VERSIONS_NEWER_THAN_KUSTOMIZE = [
+  'autoscaling/v2',
+  'flowcontrol.apiserver.k8s.io/v1beta2',
+  'flowcontrol.apiserver.k8s.io/v1beta3',
+  'resource.k8s.io/v1alpha1',
+];
+/** Types added after v1.21.2 inside older group/versions. */
+const TYPES_NEWER_THAN_KUSTOMIZE = ['policy/v1 Eviction', 'storage.k8s.io/v1 CSIStorageCapacity', 'storage.k8s.io/v1 CSIStorageCapacityList'];
+/** Merge facts on fields added after v1.21.2: kustomize replaces these lists. */
+const FIELDS_NEWER_THAN_KUSTOMIZE = [
+  'core.v1.PodSpec resourceClaims',
+  'core.v1.PodSpec schedulingGates',
+  'apiextensions.v1.JSONSchemaProps x-kubernetes-validations',
+  'networking.v1.NetworkPolicy status',
+];
 
 const PREFIXES = [
   'io.k8s.api.',
@@ -110,108 +123,41 @@ const PREFIXES = [
   'io.k8s.apiextensions-apiserver.pkg.apis.',
   'io.k8s.kube-aggregator.pkg.apis.',
 ];
-function shortName(ref: string): string {
-  const name = ref.replace('#/definitions/', '');
+function shortName(name: string): string {
   const prefix = PREFIXES.find((p) => name.startsWith(p));
   return prefix ? name.slice(prefix.length) : name;
 }
 
-function typeKey(g: { group: string; version: string; kind: string }): string {
-  return `${g.group ? `${g.group}/${g.version}` : g.version} ${g.kind}`;
-}
-
-function clusterScopedTypes(api: OpenApi): string[] {
-  const namespaced = new Map<string, boolean>();
-  for (const [path, item] of Object.entries(api.paths)) {
-    const gvk = item.get?.['x-kubernetes-group-version-kind'];
-    if (!gvk) continue;
-    const key = typeKey(gvk);
-    if (path.includes('namespaces/{namespace}')) namespaced.set(key, true);
-    else if (!namespaced.has(key)) namespaced.set(key, false);
-  }
-  const result = new Set([...namespaced].filter(([, ns]) => !ns).map(([key]) => key));
+function clusterScopedTypes(api: OpenApiDocument): string[] {
+  const result = new Set(deriveClusterScoped(api));
   for (const key of NAMESPACED_IN_KUSTOMIZE) result.delete(key);
   for (const key of CLUSTER_SCOPED_ONLY_IN_KUSTOMIZE) result.add(key);
   return [...result].sort();
 }
 
-/** Describes a property schema; undefined when nothing relevant lies below it. */
-function describe(schema: Schema, relevant: (def: string) => boolean): Desc | undefined {
-  const desc: Desc = {};
-  const strategy = schema['x-kubernetes-patch-strategy'];
-  const keys = schema['x-kubernetes-list-map-keys'] ??
-    (schema['x-kubernetes-patch-merge-key'] ? [schema['x-kubernetes-patch-merge-key']] : undefined);
-  if (strategy) desc.s = strategy;
-  if (keys) desc.k = keys;
-  if (schema['x-kubernetes-list-type'] && schema['x-kubernetes-list-type'] !== 'atomic') {
-    desc.t = schema['x-kubernetes-list-type'];
-  }
-  if (schema.$ref) {
-    const def = shortName(schema.$ref);
-    if (relevant(def)) desc.r = def;
-  } else if (schema.type === 'array' && schema.items) {
-    const items = describe(schema.items, relevant);
-    // A merge-strategy list needs an element schema even when it leads nowhere (finalizers).
-    if (items || desc.s) desc.a = items ?? {};
-  } else if (typeof schema.additionalProperties === 'object') {
-    const values = describe(schema.additionalProperties, relevant);
-    if (values) desc.m = values;
-  }
-  return Object.keys(desc).length > 0 ? desc : undefined;
-}
-
-/** Definitions from which a field with strategic-merge facts can be reached. */
-function relevantDefinitions(defs: Record<string, Schema>): Set<string> {
-  const relevant = new Set<string>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const [name, schema] of Object.entries(defs)) {
-      const short = shortName(name);
-      if (relevant.has(short)) continue;
-      const props = Object.values(schema.properties ?? {});
-      if (props.some((p) => describe(p, (d) => relevant.has(d)) !== undefined)) {
-        relevant.add(short);
-        changed = true;
-      }
-    }
-  }
-  return relevant;
-}
-
-function mergeTables(api: OpenApi): { roots: Record<string, string>; defs: Record<string, Record<string, Desc>> } {
-  const relevant = relevantDefinitions(api.definitions);
-  const defs: Record<string, Record<string, Desc>> = {};
-  for (const [name, schema] of Object.entries(api.definitions).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!relevant.has(shortName(name))) continue;
-    const fields: Record<string, Desc> = {};
-    for (const [field, prop] of Object.entries(schema.properties ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const desc = describe(prop, (d) => relevant.has(d));
-      if (desc) fields[field] = desc;
-    }
-    defs[shortName(name)] = fields;
-  }
-  const roots: Record<string, string> = {};
-  for (const [name, schema] of Object.entries(api.definitions)) {
-    const short = shortName(name);
-    // Every group lists the generic meta types; they never appear in manifests.
-    if (short === 'meta.v1.DeleteOptions' || short === 'meta.v1.WatchEvent') continue;
-    for (const gvk of schema['x-kubernetes-group-version-kind'] ?? []) {
-      // Root types with no relevant field still need an entry: it stops the
-      // apiVersion/kind lookup from being retried on nested objects.
-      roots[typeKey(gvk)] = short;
-    }
+function mergeTables(api: OpenApiDocument): MergeTables {
+  const { roots, defs } = deriveMergeTables(api, {
+    shortName,
+    skipField: (definition, field) => FIELDS_NEWER_THAN_KUSTOMIZE.includes(`${definition} ${field}`),
+  });
+  // Every group lists the generic meta types; they never appear in manifests.
+  for (const [key, def] of Object.entries(roots)) {
+    if (def === 'meta.v1.DeleteOptions' || def === 'meta.v1.WatchEvent') delete roots[key];
   }
   for (const [removed, survivor] of Object.entries(REMOVED_TYPE_ALIASES)) {
     const target = roots[survivor];
     if (!target) throw new Error(`alias target ${survivor} not in schema`);
     if (!roots[removed]) roots[removed] = target;
   }
+  for (const key of Object.keys(roots)) {
+    const groupVersion = key.split(' ')[0] as string;
+    if (GROUP_VERSIONS_NEWER_THAN_KUSTOMIZE.includes(groupVersion) || TYPES_NEWER_THAN_KUSTOMIZE.includes(key)) delete roots[key];
+  }
   const sortedRoots = Object.fromEntries(Object.entries(roots).sort(([a], [b]) => (a < b ? -1 : 1)));
   return { roots: sortedRoots, defs };
 }
 
-function render(api: OpenApi, source: string): string {
+function render(api: OpenApiDocument, source: string): string {
   const clusterScoped = clusterScopedTypes(api);
   const { roots, defs } = mergeTables(api);
   const json = (v: Json | object): string => JSON.stringify(v, null, 1).replace(/\n\s*/g, ' ');
@@ -236,6 +182,6 @@ function render(api: OpenApi, source: string): string {
   return lines.join('\n');
 }
 
-const api = JSON.parse(readFileSync(input, 'utf8')) as OpenApi;
+const api = JSON.parse(readFileSync(input, 'utf8')) as OpenApiDocument;
 writeFileSync(output, render(api, input));
 console.log(`wrote ${output}`);

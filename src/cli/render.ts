@@ -166,7 +166,7 @@ function explain(rendered: RenderedCluster[], target: { kind: string; name: stri
     }
   }
   if (found > 0) return 0;
-  printer.errors([diag('RENDER_NO_SUCH_OBJECT', `no ${target.kind}/${target.name} in ${rendered.map((r) => r.cluster).join(', ')}`)]);
+  printer.errors([diag('CLI_NO_SUCH_OBJECT', `no ${target.kind}/${target.name} in ${rendered.map((r) => r.cluster).join(', ')}`)]);
   return 1;
 }
 

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { diag, type Diagnostic } from '../core/diagnostic.js';
 import { isObject } from '../core/json.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import type { DocChecker, YamlPath } from './checker.js';
@@ -58,7 +58,7 @@ function detectKind(fs: FileSystem, dir: string, problems: Diagnostic[]): AddonK
   const files = KUSTOMIZATION_FILES.map((f) => posix.join(dir, f)).filter((f) => fs.isFile(f));
   if (files.length !== 1) {
     const message = files.length === 0 ? 'has no kustomization.yaml' : 'has more than one kustomization file';
-    problems.push({ code: EstateCode.AddonInvalid, severity: 'error', message: `addon directory ${message}`, file: dir });
+    problems.push(diag(EstateCode.AddonInvalid, `addon directory ${message}`, { file: dir }));
     return undefined;
   }
   const file = files[0]!;
@@ -68,13 +68,7 @@ function detectKind(fs: FileSystem, dir: string, problems: Diagnostic[]): AddonK
   const kind = isObject(value ?? null) ? (value as { kind?: unknown }).kind : undefined;
   if (kind === undefined || kind === 'Kustomization') return 'Kustomization';
   if (kind === 'Component') return 'Component';
-  problems.push({
-    code: EstateCode.AddonInvalid,
-    severity: 'error',
-    message: `kind should be Kustomization or Component, found ${JSON.stringify(kind)}`,
-    file,
-    line: docs[0]?.locate(['kind'])?.line ?? 1,
-    yamlPath: 'kind',
-  });
+  const line = docs[0]?.locate(['kind'])?.line ?? 1;
+  problems.push(diag(EstateCode.AddonInvalid, `kind should be Kustomization or Component, found ${JSON.stringify(kind)}`, { file, line, yamlPath: 'kind' }));
   return undefined;
 }

@@ -49,7 +49,7 @@ function loadService(fs: FileSystem, dir: string, dirName: string, problems: Dia
     c.report(EstateCode.ServiceNameMismatch, `metadata.name ${name} differs from its directory ${dirName}`, ['metadata', 'name'], `rename one of them; did you mean ${dirName}?`);
     return undefined;
   }
-  return toServiceSpec(value.spec as JsonObject, { name, dir, file, overlays: overlaysOf(fs, dir) });
+  return toServiceSpec(value.spec as JsonObject, { name, dir, file, document: doc, overlays: overlaysOf(fs, dir) });
 }
 
 function overlaysOf(fs: FileSystem, dir: string): string[] {
@@ -58,7 +58,7 @@ function overlaysOf(fs: FileSystem, dir: string): string[] {
   return fs.readDir(overlays).filter((n) => fs.isDirectory(posix.join(overlays, n)));
 }
 
-function toServiceSpec(spec: JsonObject, where: Pick<ServiceSpec, 'name' | 'dir' | 'file' | 'overlays'>): ServiceSpec {
+function toServiceSpec(spec: JsonObject, where: Pick<ServiceSpec, 'name' | 'dir' | 'file' | 'document' | 'overlays'>): ServiceSpec {
   const service: ServiceSpec = {
     ...where,
     owner: (spec.owner as string | undefined) ?? '',

@@ -45,6 +45,7 @@ export function loadEstate(fs: FileSystem, dir: string): Estate {
   return {
     dir: estateDir,
     file,
+    document: doc,
     name: ((header as JsonObject).metadata as JsonObject).name as string,
     defaults: toDefaults(spec.defaults as JsonObject | undefined),
     environments: toLayers(spec.environments as JsonObject | undefined),

@@ -7,6 +7,7 @@ import type { BuildOptions } from '../render/context.js';
 import { renderKustomization } from '../render/index.js';
 import { CachedFileSystem } from './cached-fs.js';
 import { composeCluster } from './compose.js';
+import type { GeneratedSources } from './provenance.js';
 import { resolveCluster } from './resolve.js';
 import type { Estate } from './types.js';
 
@@ -44,13 +45,21 @@ export function createRenderCache(fs: FileSystem): RenderCache {
 
 /** Renders one cluster: its generated kustomizations laid in memory over the estate. */
 export function renderCluster(fs: FileSystem, estate: Estate, clusterName: string, cache?: RenderCache): RenderedCluster {
-  const { files, root } = composeCluster(estate, resolveCluster(estate, clusterName));
+  const { files, root, sources } = composeCluster(estate, resolveCluster(estate, clusterName));
   const generated = new MemoryFileSystem();
   for (const [path, text] of files) generated.write(path, text);
   const options: BuildOptions = { loadRestrictor: 'rootOnly' };
   if (cache) options.fileCache = cache.fileCache;
-  const result = renderKustomization(new OverlayFileSystem(generated, cache?.fs ?? fs), root, options);
-  return { cluster: clusterName, resources: result.resources, yaml: result.yaml, warnings: result.warnings };
+  let result: ReturnType<typeof renderKustomization>;
+  try {
+    result = renderKustomization(new OverlayFileSystem(generated, cache?.fs ?? fs), root, options);
+  } catch (err) {
+    if (err instanceof DiagnosticError) throw new DiagnosticError(err.diagnostics.map((d) => pointAtEstate(d, sources)));
+    throw err;
+  }
+  for (const resource of result.resources) pointChangesAtEstate(resource, sources);
+  const warnings = result.warnings.map((d) => pointAtEstate(d, sources));
+  return { cluster: clusterName, resources: result.resources, yaml: result.yaml, warnings };
 }
 
 export interface FleetOptions {
@@ -76,6 +85,26 @@ export function renderFleet(fs: FileSystem, estate: Estate, clusterNames: readon
     }
   });
   return out;
+}
+
+/** A change made by a generated kustomization is credited to the estate line that asked for it. */
+function pointChangesAtEstate(resource: Resource, sources: GeneratedSources): void {
+  for (const change of resource.changes) {
+    const at = change.source && sources.resolve(change.source.file, change.source.line);
+    if (at) change.source = at.column ? { file: at.file, line: at.line, column: at.column } : { file: at.file, line: at.line };
+  }
+}
+
+/** A problem found in a generated kustomization is reported where the user can fix it. */
+function pointAtEstate(d: Diagnostic, sources: GeneratedSources): Diagnostic {
+  const at = d.file && d.line ? sources.resolve(d.file, d.line) : undefined;
+  if (!at) return d;
+  const moved: Diagnostic = { ...d, file: at.file, line: at.line };
+  if (at.column) moved.column = at.column;
+  else delete moved.column;
+  if (at.yamlPath) moved.yamlPath = at.yamlPath;
+  else delete moved.yamlPath;
+  return moved;
 }
 
 function diagnosticsOf(err: unknown): Diagnostic[] {

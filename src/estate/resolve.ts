@@ -1,7 +1,7 @@
 import { fail } from '../core/diagnostic.js';
 import { EstateCode } from './codes.js';
 import { didYouMean } from './suggest.js';
-import type { Estate, ImageOverride, Layer, ResolvedCluster, ResolvedSettings, Settings } from './types.js';
+import type { ClusterSpec, Estate, ImageOverride, Layer, ResolvedCluster, ResolvedSettings, Settings } from './types.js';
 
 /**
  * A cluster with its layers applied, lowest to highest: defaults →
@@ -10,11 +10,7 @@ import type { Estate, ImageOverride, Layer, ResolvedCluster, ResolvedSettings, S
  * so does an empty addon version.
  */
 export function resolveCluster(estate: Estate, name: string): ResolvedCluster {
-  const cluster = estate.clusters.find((c) => c.name === name);
-  if (!cluster) {
-    const known = estate.clusters.map((c) => c.name);
-    fail(EstateCode.UnknownCluster, `unknown cluster ${name}`, { file: estate.file }, didYouMean(name, known) ?? `known clusters: ${known.join(', ')}`);
-  }
+  const cluster = clusterSpec(estate, name);
   const layers: Layer[] = [estate.defaults, estate.environments[cluster.environment] ?? {}, estate.regions[cluster.region] ?? {}, cluster];
   return {
     name: cluster.name,
@@ -28,6 +24,14 @@ export function resolveCluster(estate: Estate, name: string): ResolvedCluster {
     addons: sortedByKey(mergeMaps(layers.map((l) => l.addons), (v) => v === '')),
     settings: resolveSettings(layers.map((l) => l.settings ?? {})),
   };
+}
+
+/** The cluster as written; ESTATE_UNKNOWN_CLUSTER (with a suggestion) if there is none of that name. */
+export function clusterSpec(estate: Estate, name: string): ClusterSpec {
+  const cluster = estate.clusters.find((c) => c.name === name);
+  if (cluster) return cluster;
+  const known = estate.clusters.map((c) => c.name);
+  return fail(EstateCode.UnknownCluster, `unknown cluster ${name}`, { file: estate.file }, didYouMean(name, known) ?? `known clusters: ${known.join(', ')}`);
 }
 
 function resolveSettings(layers: Settings[]): ResolvedSettings {

@@ -57,6 +57,8 @@ export interface ServiceSpec {
   dir: string;
   /** Absolute path of service.yaml. */
   file: string;
+  /** service.yaml as parsed, to point at its lines. */
+  document: ParsedDocument;
   owner: string;
   tier: ServiceTier;
   description: string;
@@ -88,6 +90,8 @@ export interface Estate {
   dir: string;
   /** Absolute path of harbormaster.yaml. */
   file: string;
+  /** harbormaster.yaml as parsed, to point at its lines (e.g. where a setting a render used was written). */
+  document: ParsedDocument;
   name: string;
   defaults: Defaults;
   environments: Record<string, Layer>;

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceRef } from '../core/resource.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import type { ParsedDocument } from '../yaml/parse.js';
+import type { FieldSpecConfig } from './field-specs-config.js';
 import type { Kustomization } from './kustomization.js';
 
 export interface BuildOptions {
@@ -33,6 +34,12 @@ export interface BuildContext {
   readFile(relativePath: string): { path: string; text: string; bytes: Uint8Array };
   /** Where a field of the kustomization file is, e.g. `['patches', 2]`, for provenance and diagnostics. */
   sourceOf(path: readonly (string | number)[]): SourceRef;
+  /**
+   * Field specs in force for the built-in transformers: kustomize's defaults plus
+   * `configurations:`/`crds:` of this kustomization, its bases and components.
+   * Absent in hand-made contexts (tests); transformers then use the defaults.
+   */
+  readonly fieldSpecs?: FieldSpecConfig;
   /** Collects a non-fatal diagnostic (printed on stderr, e.g. deprecations). */
   warn(diagnostic: Diagnostic): void;
 }

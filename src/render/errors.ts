@@ -38,10 +38,13 @@ export const RenderCode = {
   VarNotFound: 'KUST_VAR_NOT_FOUND',
   VarDuplicate: 'KUST_VAR_DUPLICATE',
   VarAmbiguous: 'KUST_VAR_AMBIGUOUS',
+  VarInvalid: 'KUST_VAR_INVALID',
   NameRefAmbiguous: 'KUST_NAMEREF_AMBIGUOUS',
   NameRefInvalid: 'KUST_NAMEREF_INVALID',
   SortInvalid: 'KUST_SORT_INVALID',
   LabelInvalid: 'KUST_LABEL_INVALID',
+  /** Warning: a deprecated kustomization field (kustomize prints `# Warning: …`). */
+  Deprecated: 'KUST_DEPRECATED',
 } as const;
 
 export type RenderCodeValue = (typeof RenderCode)[keyof typeof RenderCode];

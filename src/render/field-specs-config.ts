@@ -68,27 +68,35 @@ export function emptyFieldSpecConfig(): FieldSpecConfig {
   };
 }
 
+/** kustomize's built-in specs; shared, never mutated (merging builds new configs). */
+const DEFAULT_CONFIG: FieldSpecConfig = {
+  ...emptyFieldSpecConfig(),
+  namePrefix: [...NAME_PREFIX_SPECS],
+  nameSuffix: [...NAME_SUFFIX_SPECS],
+  namespace: [...NAMESPACE_SPECS],
+  commonLabels: [...COMMON_LABEL_SPECS],
+  templateLabels: [METADATA_LABEL_SPEC, ...TEMPLATE_LABEL_SPECS],
+  commonAnnotations: [...COMMON_ANNOTATION_SPECS],
+  images: [...IMAGE_SPECS],
+  replicas: [...REPLICA_SPECS],
+};
+
 export function defaultFieldSpecConfig(): FieldSpecConfig {
-  return {
-    ...emptyFieldSpecConfig(),
-    namePrefix: [...NAME_PREFIX_SPECS],
-    nameSuffix: [...NAME_SUFFIX_SPECS],
-    namespace: [...NAMESPACE_SPECS],
-    commonLabels: [...COMMON_LABEL_SPECS],
-    templateLabels: [METADATA_LABEL_SPEC, ...TEMPLATE_LABEL_SPECS],
-    commonAnnotations: [...COMMON_ANNOTATION_SPECS],
-    images: [...IMAGE_SPECS],
-    replicas: [...REPLICA_SPECS],
-  };
+  return DEFAULT_CONFIG;
 }
 
 /** Union of two configs; equal specs are kept once. Throws on a create/no-create conflict. */
 export function mergeFieldSpecConfig(a: FieldSpecConfig, b: FieldSpecConfig): FieldSpecConfig {
-  if (a === b) return a;
+  if (a === b || isEmptyConfig(b)) return a;
+  if (isEmptyConfig(a)) return b;
   const out = emptyFieldSpecConfig();
   for (const key of SPEC_LIST_KEYS) out[key] = b[key].length === 0 ? a[key] : mergeFieldSpecs(a[key], b[key]);
   out.nameReference = mergeNameReferences(a.nameReference, b.nameReference);
   return out;
+}
+
+function isEmptyConfig(c: FieldSpecConfig): boolean {
+  return c.nameReference.length === 0 && SPEC_LIST_KEYS.every((key) => c[key].length === 0);
 }
 
 function mergeNameReferences(a: NameBackReference[], b: NameBackReference[]): NameBackReference[] {

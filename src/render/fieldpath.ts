@@ -375,19 +375,27 @@ function walkSpec(
     return;
   }
   if (!isObject(node)) throw new FieldPathError('expected sequence or mapping node');
+  const name = specField(node, parts, options);
+  if (name !== undefined) walkSpec(node[name], childLocation(node, name, loc), parts.slice(1), visit, options);
+}
+
+/** The field a spec part names in `node`, created or retyped as kustomize does; undefined when absent. */
+function specField(node: JsonObject, parts: readonly string[], options: FieldSpecOptions): string | undefined {
   const raw = parts[0] as string;
-  const name = raw.endsWith('[]') ? raw.slice(0, -2) : raw;
-  const isSeq = name !== raw;
+  const isSeq = raw.endsWith('[]');
+  const name = isSeq ? raw.slice(0, -2) : raw;
   if (name === '') throw new FieldPathError('cannot set or create an empty field name');
-  const kind: NodeKind | undefined = !options.create || isSeq ? (isSeq ? 'seq' : undefined) : parts.length <= 1 ? options.create : 'map';
   const creating = options.create !== undefined && !isSeq;
+  let kind: NodeKind | undefined;
+  if (isSeq) kind = 'seq';
+  else if (creating) kind = parts.length <= 1 ? options.create : 'map';
   if (!hasKey(node, name)) {
-    if (!creating) return;
-    node[name] = emptyNode(kind as NodeKind);
+    if (!creating || kind === undefined) return undefined;
+    node[name] = emptyNode(kind);
   } else if (node[name] === null && kind !== undefined && kind !== 'scalar') {
     node[name] = emptyNode(kind);
   }
-  walkSpec(node[name], childLocation(node, name, loc), parts.slice(1), visit, options);
+  return name;
 }
 
 function emptyNode(kind: NodeKind): JsonValue {

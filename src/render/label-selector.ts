@@ -188,13 +188,15 @@ function matchesOne(req: Requirement, labels: Record<string, string>): boolean {
     case '!': return !has;
     case '=': case '==': case 'in': return has && req.values.includes(value as string);
     case '!=': case 'notin': return !has || !req.values.includes(value as string);
-    case 'gt': case 'lt': {
-      if (!has || !/^-?\d+$/.test(value as string)) return false;
-      const actual = BigInt(value as string);
-      const bound = BigInt(req.values[0] as string);
-      return req.operator === 'gt' ? actual > bound : actual < bound;
-    }
+    case 'gt': case 'lt': return has && compareInteger(value as string, req);
   }
+}
+
+function compareInteger(value: string, req: Requirement): boolean {
+  if (!/^-?\d+$/.test(value)) return false;
+  const actual = BigInt(value);
+  const bound = BigInt(req.values[0] as string);
+  return req.operator === 'gt' ? actual > bound : actual < bound;
 }
 
 export function matchesLabelSelector(requirements: readonly Requirement[], labels: Record<string, string>): boolean {

@@ -46,29 +46,20 @@ class StrictDecoder {
   decode(node: PlainNode, type: FieldType, path: (string | number)[], owner: Owner): JsonValue | undefined {
     if (type.t === 'any') return plainValue(node);
     if (node.kind === 'scalar' && node.value === null) return undefined;
-    switch (type.t) {
-      case 'string':
-        return node.kind === 'scalar' && typeof node.value === 'string' ? node.value : this.mismatch(node, type, path, owner);
-      case 'bool':
-        return node.kind === 'scalar' && typeof node.value === 'boolean' ? node.value : this.mismatch(node, type, path, owner);
-      case 'int':
-        if (node.kind === 'scalar' && (typeof node.value === 'bigint' || (typeof node.value === 'number' && Number.isInteger(node.value)))) {
-          return node.value;
-        }
-        return this.mismatch(node, type, path, owner);
-      case 'list':
-        if (node.kind !== 'list') return this.mismatch(node, type, path, owner);
-        return node.items.map((item, i) => {
-          this.out.positions.set(pathKey([...path, i]), item.pos);
-          return this.decode(item, type.of, [...path, i], owner) ?? zeroOf(type.of);
-        });
-      case 'map':
-        if (node.kind !== 'map') return this.mismatch(node, type, path, owner);
-        return this.decodeMap(lastWins(node.entries), type.of, path, owner);
-      case 'struct':
-        if (node.kind !== 'map') return this.mismatch(node, type, path, owner);
-        return this.decodeStruct(lastWins(node.entries), type, path, owner);
+    if (type.t === 'list' || type.t === 'map' || type.t === 'struct') return this.decodeCollection(node, type, path, owner);
+    return node.kind === 'scalar' && scalarFits(node.value, type) ? node.value : this.mismatch(node, type, path, owner);
+  }
+
+  private decodeCollection(node: PlainNode, type: FieldType, path: (string | number)[], owner: Owner): JsonValue | undefined {
+    if (type.t === 'list' && node.kind === 'list') {
+      return node.items.map((item, i) => {
+        this.out.positions.set(pathKey([...path, i]), item.pos);
+        return this.decode(item, type.of, [...path, i], owner) ?? zeroOf(type.of);
+      });
     }
+    if (type.t === 'map' && node.kind === 'map') return this.decodeMap(lastWins(node.entries), type.of, path, owner);
+    if (type.t === 'struct' && node.kind === 'map') return this.decodeStruct(lastWins(node.entries), type, path, owner);
+    return this.mismatch(node, type, path, owner);
   }
 
   private decodeMap(entries: PlainEntry[], of: FieldType, path: (string | number)[], owner: Owner): JsonObject {
@@ -111,6 +102,14 @@ class StrictDecoder {
     const yamlPath = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
     this.out.problems.push(diag(code, message, { file: this.file, line: pos.line, column: pos.column, yamlPath }, hint));
   }
+}
+
+/** Whether a scalar has the Go type a string, bool or int64 field needs. */
+function scalarFits(value: JsonValue, type: FieldType): boolean {
+  if (type.t === 'string') return typeof value === 'string';
+  if (type.t === 'bool') return typeof value === 'boolean';
+  if (type.t === 'int') return typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value));
+  return false;
 }
 
 /** A YAML mapping with repeated keys keeps the last value, as go-yaml's map does. */

@@ -18,7 +18,8 @@ const int: FieldType = { t: 'int' };
 const any: FieldType = { t: 'any' };
 const list = (of: FieldType): FieldType => ({ t: 'list', of });
 const map = (of: FieldType): FieldType => ({ t: 'map', of });
-const struct = (name: string, fields: Record<string, FieldType>): FieldType => ({ t: 'struct', name, fields });
+type StructType = FieldType & { readonly t: 'struct' };
+const struct = (name: string, fields: Record<string, FieldType>): StructType => ({ t: 'struct', name, fields });
 
 const strList = list(str);
 const strMap = map(str);
@@ -69,6 +70,7 @@ const helmChart = struct('HelmChart', {
   kubeVersion: str,
   nameTemplate: str,
   skipTests: bool,
+  debug: bool,
 });
 const helmChartArgs = struct('HelmChartArgs', {
   chartName: str,
@@ -108,7 +110,7 @@ export const KUSTOMIZATION_TYPE = struct('Kustomization', {
     struct('Var', {
       name: str,
       objref: struct('Target', { apiVersion: str, ...resId }),
-      fieldref: struct('FieldSelector', { fieldPath: str }),
+      fieldref: struct('FieldSelector', { fieldpath: str }),
     }),
   ),
   sortOptions: struct('SortOptions', {
@@ -129,7 +131,6 @@ export const KUSTOMIZATION_TYPE = struct('Kustomization', {
   generators: strList,
   transformers: strList,
   validators: strList,
-  inventory: struct('Inventory', { type: str, configMap: struct('NameArgs', { name: str, namespace: str }) }),
   buildMetadata: strList,
 });
 

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import { diag, DiagnosticError } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
 import { RenderCode } from './errors.js';
@@ -66,25 +66,24 @@ function convert(doc: Document, node: Node | null, toPos: (o?: number) => Pos, f
   if (isSeq(node)) {
     return { kind: 'list', items: node.items.map((n) => convert(doc, n as Node | null, toPos, file, depth + 1)), pos };
   }
-  if (isMap(node)) {
-    const entries: PlainEntry[] = [];
-    for (const pair of node.items) {
-      const keyNode = pair.key as Node | null;
-      const keyPos = toPos(keyNode?.range?.[0] ?? node.range?.[0]);
-      const key = keyNode === null ? null : convert(doc, keyNode, toPos, file, depth + 1);
-      const value = convert(doc, pair.value as Node | null, toPos, file, depth + 1);
-      if (key === null || key.kind !== 'scalar') {
-        throw new DiagnosticError([diag(RenderCode.BadFieldType, 'invalid Kustomization: invalid map key', { file, ...keyPos })]);
-      }
-      if (key.value === '<<' && keyNode && isScalar(keyNode) && keyNode.type === 'PLAIN') {
-        entries.push(...mergedEntries(value));
-        continue;
-      }
-      entries.push({ key: String(key.value ?? 'null'), keyPos, value });
-    }
-    return { kind: 'map', entries, pos };
-  }
+  if (isMap(node)) return { kind: 'map', entries: convertEntries(doc, node, toPos, file, depth), pos };
   return { kind: 'scalar', value: null, pos };
+}
+
+function convertEntries(doc: Document, node: YAMLMap, toPos: (o?: number) => Pos, file: string, depth: number): PlainEntry[] {
+  const entries: PlainEntry[] = [];
+  for (const pair of node.items) {
+    const keyNode = pair.key as Node | null;
+    const keyPos = toPos(keyNode?.range?.[0] ?? node.range?.[0]);
+    const key = keyNode === null ? null : convert(doc, keyNode, toPos, file, depth + 1);
+    const value = convert(doc, pair.value as Node | null, toPos, file, depth + 1);
+    if (key === null || key.kind !== 'scalar') {
+      throw new DiagnosticError([diag(RenderCode.BadFieldType, 'invalid Kustomization: invalid map key', { file, ...keyPos })]);
+    }
+    if (key.value === '<<' && keyNode && isScalar(keyNode) && keyNode.type === 'PLAIN') entries.push(...mergedEntries(value));
+    else entries.push({ key: String(key.value ?? 'null'), keyPos, value });
+  }
+  return entries;
 }
 
 /** `<<: *anchor` or `<<: [*a, *b]` (go-yaml v2 merge keys). */

@@ -35,6 +35,14 @@ export class ResMap {
     this.items.push(resource);
   }
 
+  /**
+   * Appends without the duplicate check, for callers that keep their own id
+   * index (the engine's accumulation checks ids in O(1) per resource).
+   */
+  appendChecked(resources: readonly Resource[]): void {
+    for (const r of resources) this.items.push(r);
+  }
+
   /** Appends every resource of another map, with the duplicate check. */
   addAll(other: ResMap): void {
     for (const r of other) this.add(r);

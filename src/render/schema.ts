@@ -1,6 +1,7 @@
 import { apiVersionOf, type Gvk } from '../core/resource-id.js';
 import { OPENAPI_TABLES } from './data/openapi-tables.js';
 import type { FieldDesc } from './data/types.js';
+import { deriveMergeTables, type OpenApiDocument } from './schema-derive.js';
 
 /**
  * Facts derived from the Kubernetes OpenAPI (committed as data under
@@ -9,7 +10,8 @@ import type { FieldDesc } from './data/types.js';
  *
  * Lookups are by exact `apiVersion` and kind, as kustomize does: an unknown
  * version of a known kind is treated like a custom resource (namespaced, no
- * merge keys).
+ * merge keys). The tables reproduce kustomize's embedded v1.21.2 schema
+ * answers (see the script for the adjustments made to the newer source).
  */
 
 const clusterScoped = new Set(OPENAPI_TABLES.clusterScoped);
@@ -23,12 +25,29 @@ export function isClusterScoped(gvk: Gvk): boolean {
   return clusterScoped.has(typeKey(apiVersionOf(gvk), gvk.kind));
 }
 
+/** Strategic-merge facts: the built-in ones, or a kustomization's own `openapi` schema. */
+export interface MergeSchema {
+  readonly roots: Readonly<Record<string, string>>;
+  readonly defs: Readonly<Record<string, Readonly<Record<string, FieldDesc>>>>;
+}
+
+export const BUILTIN_MERGE_SCHEMA: MergeSchema = OPENAPI_TABLES;
+
+/**
+ * The merge facts of a custom OpenAPI document (`openapi: {path: …}`). Like
+ * kustomize, it replaces the built-in Kubernetes schema rather than adding to it.
+ */
+export function customMergeSchema(doc: OpenApiDocument): MergeSchema {
+  return deriveMergeTables(doc);
+}
+
 /**
  * A position in the schema while walking an object: what kyaml's
  * ResourceSchema is to its merge walker. Opaque to callers.
  */
 export interface SchemaNode {
   readonly desc: FieldDesc;
+  readonly schema: MergeSchema;
 }
 
 /** How a list field merges: `strategy` as declared (may be `merge,retainKeys`), `keys` possibly composite. */
@@ -37,47 +56,42 @@ export interface ListMergeInfo {
   keys: string[];
 }
 
-const nodeCache = new Map<FieldDesc, SchemaNode>();
+const nodeCache = new WeakMap<MergeSchema, Map<FieldDesc, SchemaNode>>();
 
-function nodeOf(desc: FieldDesc): SchemaNode {
-  let node = nodeCache.get(desc);
-  if (!node) {
-    node = { desc };
-    nodeCache.set(desc, node);
-  }
+function nodeOf(desc: FieldDesc, schema: MergeSchema): SchemaNode {
+  let nodes = nodeCache.get(schema);
+  if (!nodes) nodeCache.set(schema, (nodes = new Map()));
+  let node = nodes.get(desc);
+  if (!node) nodes.set(desc, (node = { desc, schema }));
   return node;
 }
 
 const rootDescs = new Map<string, FieldDesc>();
 
-/** The schema of a top-level object of this apiVersion and kind, if the type is built in. */
-export function schemaForType(apiVersion: string, kind: string): SchemaNode | undefined {
-  const key = typeKey(apiVersion, kind);
-  const def = OPENAPI_TABLES.roots[key];
+/** The schema of a top-level object of this apiVersion and kind, if the schema knows the type. */
+export function schemaForType(apiVersion: string, kind: string, schema: MergeSchema = BUILTIN_MERGE_SCHEMA): SchemaNode | undefined {
+  const def = schema.roots[typeKey(apiVersion, kind)];
   if (def === undefined) return undefined;
-  let desc = rootDescs.get(key);
-  if (!desc) {
-    desc = { r: def };
-    rootDescs.set(key, desc);
-  }
-  return nodeOf(desc);
+  let desc = rootDescs.get(def);
+  if (!desc) rootDescs.set(def, (desc = { r: def }));
+  return nodeOf(desc, schema);
 }
 
 /** Schema of a map field (a property, or any key of a typed map); undefined when nothing is known. */
 export function fieldSchema(node: SchemaNode | undefined, field: string): SchemaNode | undefined {
   if (!node) return undefined;
-  const { desc } = node;
+  const { desc, schema } = node;
   if (desc.r !== undefined) {
-    const child = OPENAPI_TABLES.defs[desc.r]?.[field];
-    return child ? nodeOf(child) : undefined;
+    const child = schema.defs[desc.r]?.[field];
+    return child ? nodeOf(child, schema) : undefined;
   }
-  if (desc.m) return nodeOf(desc.m);
+  if (desc.m) return nodeOf(desc.m, schema);
   return undefined;
 }
 
 /** Schema of a list's elements; undefined unless the node is a list. */
 export function elementSchema(node: SchemaNode | undefined): SchemaNode | undefined {
-  return node?.desc.a ? nodeOf(node.desc.a) : undefined;
+  return node?.desc.a ? nodeOf(node.desc.a, node.schema) : undefined;
 }
 
 /** Patch strategy and merge keys declared on a list field (empty strategy when none). */

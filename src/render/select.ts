@@ -36,19 +36,17 @@ export function compileSelector(selector: Selector, where: Partial<SourceLocatio
   const labels = requirements('labelSelector', selector.labelSelector, where);
   const annotations = requirements('annotationSelector', selector.annotationSelector, where);
 
+  const test = (pattern: RegExp | undefined, ...texts: string[]): boolean => !pattern || texts.some((t) => pattern.test(t));
+  const matchesMap = (reqs: Requirement[] | undefined, obj: JsonObject, field: 'labels' | 'annotations'): boolean =>
+    !reqs || matchesLabelSelector(reqs, metadataMap(obj, field));
+
   return (resource) => {
     const current = resource.id;
     const original = resource.originalId;
-    if (namespace && !namespace.test(effectiveNamespace(original)) && !namespace.test(effectiveNamespace(current))) {
-      return false;
-    }
-    if (name && !name.test(original.name) && !name.test(current.name)) return false;
-    if (group && !group.test(current.group)) return false;
-    if (version && !version.test(current.version)) return false;
-    if (kind && !kind.test(current.kind)) return false;
-    if (labels && !matchesLabelSelector(labels, metadataMap(resource.obj, 'labels'))) return false;
-    if (annotations && !matchesLabelSelector(annotations, metadataMap(resource.obj, 'annotations'))) return false;
-    return true;
+    return test(namespace, effectiveNamespace(original), effectiveNamespace(current)) &&
+      test(name, original.name, current.name) &&
+      test(group, current.group) && test(version, current.version) && test(kind, current.kind) &&
+      matchesMap(labels, resource.obj, 'labels') && matchesMap(annotations, resource.obj, 'annotations');
   };
 }
 

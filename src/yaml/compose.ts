@@ -75,6 +75,8 @@ export class Composer {
         merge = pair.value ?? undefined;
         continue;
       }
+      // kustomize silently drops a quoted or tagged `<<` entry.
+      if (isScalar(keyNode) && scalarText(keyNode) === '<<') continue;
       if (this.isDuplicate(keyNode, seen)) continue;
       const key = this.key(keyNode, root, node);
       if (key === undefined) continue;

@@ -36,13 +36,14 @@ function runValue(r: number[], i: number, start: bigint): [bigint, number] {
   return [n, j];
 }
 
-function compareAt(a: number[], b: number[], i: number): number {
+/** keyList.Less at the first differing rune i. */
+function lessAt(a: number[], b: number[], i: number): boolean {
   const ca = a[i] as number;
   const cb = b[i] as number;
   const al = isLetter(ca);
   const bl = isLetter(cb);
-  if (al && bl) return ca < cb ? -1 : 1;
-  if (al || bl) return bl ? -1 : 1;
+  if (al && bl) return ca < cb;
+  if (al || bl) return bl;
   let start = 0n;
   if (ca === 48 || cb === 48) {
     // A zero inside a number (after a non-zero digit) is not a leading zero.
@@ -55,26 +56,35 @@ function compareAt(a: number[], b: number[], i: number): number {
   }
   const [an, ai] = runValue(a, i, start);
   const [bn, bi] = runValue(b, i, start);
-  if (an !== bn) return an < bn ? -1 : 1;
-  if (ai !== bi) return ai < bi ? -1 : 1;
-  return ca < cb ? -1 : 1;
+  if (an !== bn) return an < bn;
+  if (ai !== bi) return ai < bi;
+  return ca < cb;
 }
 
-/** Comparator for Array.prototype.sort over map keys. */
-export function compareKeys(x: string, y: string): number {
-  if (x === y) return 0;
+/**
+ * The printer's Less for two keys. It is not a strict weak order (v10 <
+ * v1beta1 < v2 < v10); for such key sets kustomize's own output varies from
+ * run to run (Go map order feeds its sort), so any consistent order will do.
+ */
+export function keyLess(x: string, y: string): boolean {
   const n = Math.min(x.length, y.length);
   for (let i = 0; i < n; i++) {
     const ca = x.charCodeAt(i);
     const cb = y.charCodeAt(i);
     if (ca === cb) continue;
     // Fast path: two ASCII letters, the common case.
-    if (isAsciiLetter(ca) && isAsciiLetter(cb)) return ca < cb ? -1 : 1;
+    if (isAsciiLetter(ca) && isAsciiLetter(cb)) return ca < cb;
     const a = codePoints(x);
     const b = codePoints(y);
     const at = codePoints(x.slice(0, i)).length;
-    if (at >= a.length || at >= b.length) return a.length - b.length;
-    return compareAt(a, b, at);
+    if (at >= a.length || at >= b.length) return a.length < b.length;
+    return lessAt(a, b, at);
   }
-  return codePoints(x).length - codePoints(y).length;
+  return x.length === y.length ? false : codePoints(x).length < codePoints(y).length;
+}
+
+/** Comparator for Array.prototype.sort. */
+export function compareKeys(x: string, y: string): number {
+  if (keyLess(x, y)) return -1;
+  return keyLess(y, x) ? 1 : 0;
 }

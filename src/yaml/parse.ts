@@ -5,6 +5,7 @@ import { Composer } from './compose.js';
 import { YamlCode } from './codes.js';
 import { LineIndex } from './line-index.js';
 import { locateNode } from './locate.js';
+import { fastParse } from './fast-parse.js';
 
 export interface ParsedDocument {
   /** The document's value with kustomize's (yaml.v3) type resolution; null for an empty document. */
@@ -22,8 +23,33 @@ export interface ParsedDocument {
 // yaml.v3's rule (same text, whatever the quoting).
 const PARSE_OPTIONS = { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: true } as const;
 
+// Characters kustomize's YAML reader refuses anywhere in a stream.
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** Parses every document of a file. Throws a DiagnosticError listing every syntax problem with file:line:col. */
 export function parseDocuments(text: string, file: string): ParsedDocument[] {
+  const bad = FORBIDDEN.exec(text);
+  if (bad) {
+    const at = new LineIndex(text).position(bad.index);
+    throw new DiagnosticError([diag(YamlCode.Syntax, 'control characters are not allowed', { file, ...at })]);
+  }
+  const fast = fastParse(text);
+  if (!fast) return parseDocumentsFully(text, file);
+  // Positions come from the full parser, run only if someone asks for one.
+  let full: ParsedDocument[] | undefined;
+  return fast.map((doc, index) => ({
+    value: doc.value,
+    index,
+    line: doc.line,
+    locate(path) {
+      full ??= parseDocumentsFully(text, file);
+      return full[index]?.locate(path);
+    },
+  }));
+}
+
+/** The full parser alone: handles all of YAML and reports every problem. Tests check the quick reader against it. */
+export function parseDocumentsFully(text: string, file: string): ParsedDocument[] {
   const lines = new LineIndex(text);
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
   const list = Array.isArray(docs) ? docs : [];

@@ -89,8 +89,23 @@ function analyze(s: string): Allowed {
   return allowed;
 }
 
-/** Characters that can never change the decision for a short single-line string. */
-const SIMPLE = /^[A-Za-z_/][A-Za-z0-9_./=+-]*$/;
+/** ASCII letters, digits and `-./_=+`: characters that never need quoting inside a word. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 47 || c === 95 || c === 61 || c === 43;
+}
+
+/**
+ * True for the common case that needs no analysis: starts with a letter,
+ * `/` or `_`, holds only word characters, and is not a YAML 1.1 keyword.
+ */
+export function isPlainWord(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  const c0 = s.charCodeAt(0);
+  if (!((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || c0 === 47 || c0 === 95)) return false;
+  for (let i = 1; i < n; i++) if (!isWordChar(s.charCodeAt(i))) return false;
+  return !resolvesToNonString(s);
+}
 
 export interface ScalarChoice {
   style: Style;
@@ -101,7 +116,7 @@ const PLAIN_SINGLE_LINE: ScalarChoice = { style: Style.Plain, multiline: false }
 
 /** The style the printer ends up with for string `s` as a value (or as a simple key). */
 export function chooseStyle(s: string, simpleKey: boolean): ScalarChoice {
-  if (SIMPLE.test(s) && !resolvesToNonString(s)) return PLAIN_SINGLE_LINE;
+  if (isPlainWord(s)) return PLAIN_SINGLE_LINE;
   const a = analyze(s);
   let style = resolvesToNonString(s) ? Style.Double : s.includes('\n') ? Style.Literal : Style.Plain;
   if (simpleKey && a.multiline) style = Style.Double;

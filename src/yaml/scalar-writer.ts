@@ -21,6 +21,26 @@ export class Writer {
   indention = true;
   indent = -1;
 
+  /** A scalar without spaces or breaks (numbers, simple words): no folding can apply. */
+  writeWord(s: string): void {
+    if (!this.whitespace) {
+      this.out += ' ';
+      this.column++;
+    }
+    this.out += s;
+    this.column += s.length;
+    this.whitespace = false;
+    this.indention = false;
+  }
+
+  /** Text already laid out on the current line (a cached key with its ':'). */
+  writeRaw(s: string): void {
+    this.out += s;
+    this.column += s.length;
+    this.whitespace = false;
+    this.indention = false;
+  }
+
   putBreak(): void {
     this.out += '\n';
     this.column = 0;
@@ -32,7 +52,7 @@ export class Writer {
     const indent = this.indent < 0 ? 0 : this.indent;
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
     if (this.column < indent) {
-      this.out += ' '.repeat(indent - this.column);
+      this.out += spaces(indent - this.column);
       this.column = indent;
     }
     this.whitespace = true;
@@ -204,6 +224,11 @@ export class Writer {
     else if (!indentless) this.indent += BEST_INDENT;
     return saved;
   }
+}
+
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  return (SPACES[n] ??= ' '.repeat(n));
 }
 
 function isPlainDoubleChar(c: number): boolean {

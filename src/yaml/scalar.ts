@@ -6,6 +6,8 @@
  */
 import type { JsonScalar } from '../core/json.js';
 import { resolveTimestamp } from './timestamp.js';
+import { fitsGoInt, INT64_MAX, parseGoInt } from './go-int.js';
+import { DOT_FLOAT } from './yaml11.js';
 
 /** A scalar kustomize cannot print (±Inf, NaN) or a value a tag refuses. */
 export class UnsupportedScalar {
@@ -25,33 +27,7 @@ const SPECIAL_FLOATS = new Set([
   '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF',
 ]);
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-const UINT64_MAX = 2n ** 64n - 1n;
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-const DIGITS: Record<number, RegExp> = { 2: /^[01]*$/, 8: /^[0-7]*$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ };
-const PREFIX: Record<string, string> = { 2: '0b', 8: '0o', 16: '0x' };
-
-/** Go's strconv.ParseInt/ParseUint with base 0, as an exact bigint (sign allowed). */
-function parseGoInteger(text: string): bigint | undefined {
-  let s = text;
-  let negative = false;
-  if (s[0] === '+' || s[0] === '-') {
-    negative = s[0] === '-';
-    s = s.slice(1);
-  }
-  if (s === '') return undefined;
-  let base = 10;
-  if (s[0] === '0') {
-    const marker = s.length >= 3 ? s[1]!.toLowerCase() : '';
-    base = marker === 'b' ? 2 : marker === 'o' ? 8 : marker === 'x' ? 16 : 8;
-    s = s.slice(marker === 'b' || marker === 'o' || marker === 'x' ? 2 : 1);
-  }
-  if (!DIGITS[base]!.test(s)) return undefined;
-  if (s === '') return 0n;
-  const magnitude = base === 10 ? BigInt(s) : BigInt(PREFIX[base] + s);
-  return negative ? -magnitude : magnitude;
-}
 
 /** bigint to the JSON model: a number when exactly representable, else the bigint. */
 function intValue(v: bigint): number | bigint {
@@ -70,11 +46,8 @@ function resolveNumberLike(plain: string, allowTimestamp: boolean): Resolved {
     if (ts !== undefined) return ts;
   }
   const s = plain.includes('_') ? plain.replace(/_/g, '') : plain;
-  const int = parseGoInteger(s);
-  if (int !== undefined) {
-    if (int >= INT64_MIN && int <= INT64_MAX) return intValue(int);
-    if (int >= 0n && int <= UINT64_MAX && s[0] !== '+') return int;
-  }
+  const int = parseGoInt(s);
+  if (int && fitsGoInt(int)) return intValue(int.value);
   if (YAML_STYLE_FLOAT.test(s)) {
     const f = parseGoFloat(s);
     if (f !== undefined) return f;
@@ -93,7 +66,7 @@ export function resolvePlain(text: string, allowTimestamp = true): Resolved {
   }
   if (c === 46) {
     if (SPECIAL_FLOATS.has(text)) return new UnsupportedScalar(`${text} cannot be printed`);
-    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text)) return parseGoFloat(text) ?? text;
+    if (DOT_FLOAT.test(text)) return parseGoFloat(text.replace(/_/g, '')) ?? text;
     return text;
   }
   const word = WORDS.get(text);
@@ -147,5 +120,5 @@ function resolveAs(name: 'int' | 'float' | 'bool' | 'null', text: string): Resol
 function isIntegerResult(text: string, v: Resolved): boolean {
   if (typeof v === 'bigint') return true;
   if (typeof v !== 'number' || !Number.isInteger(v)) return false;
-  return parseGoInteger(text.replace(/_/g, '')) !== undefined;
+  return parseGoInt(text.replace(/_/g, '')) !== undefined;
 }

@@ -8,8 +8,9 @@
 import type { JsonValue } from '../core/json.js';
 import { formatYamlNumber } from './go-number.js';
 import { compareKeys } from './natural-order.js';
-import { chooseStyle, Style } from './scalar-style.js';
+import { chooseStyle, isPlainWord, Style } from './scalar-style.js';
 import { Writer } from './scalar-writer.js';
+import { rereadString } from './reread.js';
 
 /** Where a node sits, as the emitter's state machine knows it. */
 const enum Place {
@@ -23,11 +24,12 @@ const enum Place {
 const MAX_SIMPLE_KEY_BYTES = 128;
 
 function utf8Length(s: string): number {
-  // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(s) ? s.length : Buffer.byteLength(s, 'utf8');
 }
 
-function emitString(w: Writer, s: string, place: Place): void {
+function emitString(w: Writer, text: string, place: Place): void {
+  if (isPlainWord(text)) return w.writeWord(text);
+  const s = rereadString(text);
   const simpleKey = place === Place.SimpleKey;
   const { style } = chooseStyle(s, simpleKey);
   const saved = w.increaseIndent(true, false);
@@ -38,10 +40,24 @@ function emitString(w: Writer, s: string, place: Place): void {
   w.indent = saved;
 }
 
-function emitPlainText(w: Writer, text: string, place: Place): void {
-  const saved = w.increaseIndent(true, false);
-  w.writePlain(text, place !== Place.SimpleKey);
-  w.indent = saved;
+/**
+ * Simple keys never fold, so their text (with the ':') depends on nothing
+ * but the key; the same few keys recur in every object.
+ */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 20_000;
+
+function simpleKeyText(key: string): string | undefined {
+  const cached = keyCache.get(key);
+  if (cached !== undefined) return cached;
+  const s = rereadString(key);
+  if (utf8Length(s) > MAX_SIMPLE_KEY_BYTES || chooseStyle(s, true).multiline) return undefined;
+  const w = new Writer();
+  emitString(w, s, Place.SimpleKey);
+  w.writeIndicator(':', false, false, false);
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  keyCache.set(key, w.out);
+  return w.out;
 }
 
 function emitEmpty(w: Writer, open: string, close: string): void {
@@ -63,11 +79,6 @@ function emitSequence(w: Writer, items: JsonValue[], place: Place): void {
   w.indent = saved;
 }
 
-function isSimpleKey(key: string): boolean {
-  if (utf8Length(key) > MAX_SIMPLE_KEY_BYTES) return false;
-  return !chooseStyle(key, true).multiline;
-}
-
 function emitMapping(w: Writer, obj: { [key: string]: JsonValue }): void {
   const keys = Object.keys(obj);
   if (keys.length === 0) return emitEmpty(w, '{', '}');
@@ -75,10 +86,9 @@ function emitMapping(w: Writer, obj: { [key: string]: JsonValue }): void {
   const saved = w.increaseIndent(false, false);
   for (const key of keys) {
     w.writeIndent();
-    if (isSimpleKey(key)) {
-      emitString(w, key, Place.SimpleKey);
-      w.writeIndicator(':', false, false, false);
-    } else {
+    const simple = simpleKeyText(key);
+    if (simple !== undefined) w.writeRaw(simple);
+    else {
       w.writeIndicator('?', true, false, true);
       emitString(w, key, Place.ComplexKey);
       w.writeIndent();
@@ -90,15 +100,15 @@ function emitMapping(w: Writer, obj: { [key: string]: JsonValue }): void {
 }
 
 function emitNode(w: Writer, value: JsonValue, place: Place): void {
-  if (value === null) return emitPlainText(w, 'null', place);
+  if (value === null) return w.writeWord('null');
   switch (typeof value) {
     case 'string':
       return emitString(w, value, place);
     case 'boolean':
-      return emitPlainText(w, value ? 'true' : 'false', place);
+      return w.writeWord(value ? 'true' : 'false');
     case 'number':
     case 'bigint':
-      return emitPlainText(w, formatYamlNumber(value), place);
+      return w.writeWord(formatYamlNumber(value));
     default:
       if (Array.isArray(value)) return emitSequence(w, value, place);
       return emitMapping(w, value);

@@ -5,6 +5,7 @@
  * timestamps and base-60 numbers.
  */
 import { resolveTimestamp } from './timestamp.js';
+import { fitsGoInt, parseGoInt } from './go-int.js';
 
 const NON_STRINGS = new Set([
   'y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO',
@@ -19,41 +20,14 @@ const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/
 /** Go ParseFloat syntax for text starting with '.', underscores only between digits. */
 export const DOT_FLOAT = /^\.[0-9]+(_[0-9]+)*([eE][-+]?[0-9]+(_[0-9]+)*)?$/;
 const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
-const INT_BODY: Record<number, RegExp> = { 2: /^[01]+$/, 8: /^[0-7]*$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ };
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-/** Go ParseUint/ParseInt with base 0: is the syntax valid, and does the signed value fit int64? */
-function goIntSyntax(text: string): { unsigned: boolean; fitsInt64: boolean } | undefined {
-  let s = text;
-  let sign = '';
-  if (s[0] === '+' || s[0] === '-') {
-    sign = s[0];
-    s = s.slice(1);
-  }
-  if (s === '') return undefined;
-  let base = 10;
-  let body = s;
-  if (s[0] === '0') {
-    const m = s.length >= 3 ? s[1]!.toLowerCase() : '';
-    base = m === 'b' ? 2 : m === 'o' ? 8 : m === 'x' ? 16 : 8;
-    body = s.slice(m === 'b' || m === 'o' || m === 'x' ? 2 : 1);
-  }
-  if (!INT_BODY[base]!.test(body)) return undefined;
-  const prefix = base === 2 ? '0b' : base === 8 ? '0o' : base === 16 ? '0x' : '';
-  const magnitude = BigInt(prefix + body);
-  const value = sign === '-' ? -magnitude : magnitude;
-  return { unsigned: sign === '', fitsInt64: value >= INT64_MIN && value <= INT64_MAX };
-}
 
 function looksNumeric(s: string): boolean {
   if (resolveTimestamp(s) !== undefined) return true;
   const plain = s.includes('_') ? s.replace(/_/g, '') : s;
-  const int = goIntSyntax(plain);
-  // Unsigned integers of any size count (the reader falls back to big ints);
-  // signed ones only within int64, unless they also read as a float below.
-  if (int && (int.unsigned || int.fitsInt64)) return true;
+  const int = parseGoInt(plain);
+  // Within int64, or uint64 when unsigned; larger ones only count if they
+  // also read as a float below (decimal digits do, 0x/0o/0b ones do not).
+  if (int && fitsGoInt(int)) return true;
   if (YAML_STYLE_FLOAT.test(plain) && Number.isFinite(Number(plain))) return true;
   return false;
 }

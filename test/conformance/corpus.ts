@@ -154,6 +154,9 @@ export function normaliseKubectlError(stderr: string, caseDir: string): string {
 
 function extractKlogError(stderr: string): string {
   const lines = stderr.split('\n').filter((l) => !l.startsWith('# Warning:'));
+  // A Go panic is followed by a goroutine dump full of run-specific addresses: keep its first line.
+  const panic = lines.find((l) => l.startsWith('panic: '));
+  if (panic) return panic;
   const start = lines.findIndex((l) => l.includes('"command failed" err='));
   if (start < 0) return lines.join('\n').trim();
   const head = lines[start]!;

@@ -45,29 +45,28 @@ function goFloat(n: number): string {
 
 const HEX = '0123456789abcdef';
 
+const SHORT_ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
 function goString(s: string): string {
   let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"': out += '\\"'; continue;
-      case '\\': out += '\\\\'; continue;
-      case '\b': out += '\\b'; continue;
-      case '\f': out += '\\f'; continue;
-      case '\n': out += '\\n'; continue;
-      case '\r': out += '\\r'; continue;
-      case '\t': out += '\\t'; continue;
-    }
-    if (c < 0x20 || ch === '<' || ch === '>' || ch === '&') {
-      out += `\\u00${HEX[c >> 4]}${HEX[c & 0xf]}`;
-    } else if (c === 0x2028 || c === 0x2029) {
-      out += `\\u${c.toString(16)}`;
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      // A lone surrogate is invalid UTF-8 to Go, which writes the replacement character.
-      out += '\\ufffd';
-    } else {
-      out += ch;
-    }
-  }
+  for (const ch of s) out += SHORT_ESCAPES[ch] ?? escapeRune(ch);
   return out + '"';
+}
+
+/** Other control characters, `<>&` (Go's HTML-safe default) and U+2028/2029 as \uXXXX. */
+function escapeRune(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  if (c < 0x20 || ch === '<' || ch === '>' || ch === '&') return `\\u00${HEX[c >> 4]}${HEX[c & 0xf]}`;
+  if (c === 0x2028 || c === 0x2029) return `\\u${c.toString(16)}`;
+  // A lone surrogate is invalid UTF-8 to Go, which writes the replacement character.
+  if (c >= 0xd800 && c <= 0xdfff) return '\\ufffd';
+  return ch;
 }

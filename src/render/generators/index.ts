@@ -1,5 +1,5 @@
 import { fail } from '../../core/diagnostic.js';
-import { Resource } from '../../core/resource.js';
+import { Resource, type SourceRef } from '../../core/resource.js';
 import type { BuildContext } from '../context.js';
 import { RenderCode } from '../errors.js';
 import type { GeneratorArgs } from '../kustomization.js';
@@ -22,13 +22,12 @@ export function runGenerators(resources: ResMap, ctx: BuildContext): void {
   for (const field of ['configMapGenerator', 'secretGenerator'] as const) {
     (ctx.kustomization[field] ?? []).forEach((args, index) => {
       const where = ctx.sourceOf([field, index]);
-      absorbGenerated(resources, { resource: generate(field, args, index, ctx), field, where });
+      absorbGenerated(resources, { resource: generate(field, args, index, where, ctx), field, where });
     });
   }
 }
 
-function generate(field: GeneratorField, args: GeneratorArgs, index: number, ctx: BuildContext): Resource {
-  const where = ctx.sourceOf([field, index]);
+function generate(field: GeneratorField, args: GeneratorArgs, index: number, where: SourceRef, ctx: BuildContext): Resource {
   // kustomize says "configmap" for Secrets too; the code is what matters.
   if (!args.name) fail(RenderCode.GeneratorInvalid, 'a configmap must have a name', where);
   const pairs = loadPairs(field, args, index, ctx);

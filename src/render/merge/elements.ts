@@ -30,6 +30,7 @@ function matchField(element: MNode, name: string, value: string): MNode | undefi
     requireKind(element, 'scalar');
     return textOf(element) === value ? element : undefined;
   }
+  if (element === null) return undefined;
   requireKind(element, 'map');
   const map = element as Record<string, MNode>;
   if (!Object.prototype.hasOwnProperty.call(map, name)) return undefined;
@@ -40,7 +41,7 @@ function matchField(element: MNode, name: string, value: string): MNode | undefi
 
 /** The value of a named field of a map element (kyaml's Get), undefined when absent. */
 export function getField(element: MNode, name: string): MNode | undefined {
-  if (isMissingOrNull(element)) return undefined;
+  if (isMissingOrNull(element) || element === null) return undefined;
   requireKind(element, 'map');
   const map = element as Record<string, MNode>;
   return Object.prototype.hasOwnProperty.call(map, name) ? map[name] : undefined;
@@ -62,17 +63,7 @@ export function setElement(list: MNode[], keys: string[], values: string[], elem
       next.push(item);
       continue;
     }
-    let found = true;
-    let hit: MNode | undefined;
-    for (let j = 0; j < ks.length; j++) {
-      // A key without a value keeps the previous key's answer (kyaml's loop does).
-      if (j < values.length) hit = matchField(item, ks[j] as string, values[j] as string);
-      if (hit === undefined) {
-        found = false;
-        break;
-      }
-    }
-    if (!found) {
+    if (!matchesAllKeys(item, ks, values)) {
       if (values.length > 0) next.push(item);
       continue;
     }
@@ -82,6 +73,16 @@ export function setElement(list: MNode[], keys: string[], values: string[], elem
   setContent(list, next);
   if (isMissingOrNull(element)) return;
   if (!matched) list.push(element as MNode);
+}
+
+function matchesAllKeys(item: MNode, keys: string[], values: string[]): boolean {
+  let hit: MNode | undefined;
+  for (let j = 0; j < keys.length; j++) {
+    // A key without a value keeps the previous key's answer (kyaml's loop does).
+    if (j < values.length) hit = matchField(item, keys[j] as string, values[j] as string);
+    if (hit === undefined) return false;
+  }
+  return true;
 }
 
 /** ElementMatcher: the first element whose fields match all key/value pairs (or the scalar with that text). */

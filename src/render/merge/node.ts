@@ -59,8 +59,7 @@ export function textOf(node: MNode | undefined): string {
 export function isNilOrEmpty(node: MNode | undefined): boolean {
   if (isMissingOrNull(node)) return true;
   if (isMap(node)) return Object.keys(node).length === 0;
-  if (isSeq(node)) return node.length === 0;
-  return false;
+  return Array.isArray(node) && (node as unknown[]).length === 0;
 }
 
 /** Replaces the content of a list in place, so every holder of the list sees it (as a yaml.Node would). */

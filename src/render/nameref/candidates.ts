@@ -4,23 +4,77 @@ import { idString } from '../../core/resource-id.js';
 import type { Resource } from '../../core/resource.js';
 import { RenderCode } from '../errors.js';
 import { isClusterScoped } from '../schema.js';
-import { sameNamespace } from './ids.js';
+import { effectiveNamespace, NOT_A_NAMESPACE } from './ids.js';
 
 /**
- * The objects `referrer` could possibly point at (kustomize's
- * SubsetThatCouldBeReferencedByResource), by current ids: a cluster-scoped
- * referrer sees everything; a namespaced one sees cluster-scoped objects,
- * objects in its own namespace and, for a RoleBinding, objects in the
- * namespaces of its ServiceAccount subjects.
+ * The objects one referrer could possibly point at (kustomize's
+ * SubsetThatCouldBeReferencedByResource, by current ids), indexed for the
+ * lookups name-reference resolution makes.
  */
-export function couldBeReferencedBy(all: readonly Resource[], referrer: Resource): Resource[] {
-  const referrerId = referrer.id;
-  if (isClusterScoped(referrerId)) return [...all];
-  const subjectNamespaces = serviceAccountNamespaces(referrer);
-  return all.filter((target) => {
-    const id = target.id;
-    return isClusterScoped(id) || sameNamespace(id, referrerId) || subjectNamespaces.has(target.namespace);
-  });
+export class CandidatePool {
+  private readonly byPreviousName = new Map<string, Resource[]>();
+  private readonly originalNamespaces = new Set<string>();
+
+  constructor(readonly members: readonly Resource[]) {
+    for (const r of members) {
+      for (const name of new Set(r.previousIds.map((id) => id.name))) {
+        const list = this.byPreviousName.get(name);
+        if (list) list.push(r);
+        else this.byPreviousName.set(name, [r]);
+      }
+      const ns = effectiveNamespace(r.originalId);
+      if (ns !== NOT_A_NAMESPACE) this.originalNamespaces.add(ns);
+    }
+  }
+
+  /** Members once called `name` (only renamed objects qualify), in accumulation order. */
+  previouslyNamed(name: string): readonly Resource[] {
+    return this.byPreviousName.get(name) ?? [];
+  }
+
+  /** Whether any member, renamed or not, started out in namespace `ns`. */
+  hasOriginalNamespace(ns: string): boolean {
+    return this.originalNamespaces.has(ns);
+  }
+}
+
+/**
+ * Builds the pool for each referrer: a cluster-scoped referrer sees
+ * everything; a namespaced one sees cluster-scoped objects, objects in its
+ * own namespace and, for a RoleBinding, objects in the namespaces of its
+ * ServiceAccount subjects. Pools are shared between referrers that see the
+ * same subset, which keeps large builds from going quadratic.
+ */
+export class CandidateIndex {
+  private readonly pools = new Map<string, CandidatePool>();
+  private readonly scope = new Map<Resource, { clusterScoped: boolean; namespace: string }>();
+
+  constructor(private readonly all: readonly Resource[]) {
+    for (const r of all) this.scope.set(r, { clusterScoped: isClusterScoped(r.id), namespace: effectiveNamespace(r.id) });
+  }
+
+  poolFor(referrer: Resource): CandidatePool {
+    const own = this.scopeOf(referrer);
+    const subjectNamespaces = [...serviceAccountNamespaces(referrer)].sort();
+    const key = own.clusterScoped ? '*' : JSON.stringify([own.namespace, subjectNamespaces]);
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = new CandidatePool(own.clusterScoped ? this.all : this.subset(own.namespace, new Set(subjectNamespaces)));
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+
+  private subset(namespace: string, subjectNamespaces: Set<string>): Resource[] {
+    return this.all.filter((target) => {
+      const scope = this.scopeOf(target);
+      return scope.clusterScoped || scope.namespace === namespace || subjectNamespaces.has(target.namespace);
+    });
+  }
+
+  private scopeOf(r: Resource): { clusterScoped: boolean; namespace: string } {
+    return this.scope.get(r) ?? { clusterScoped: isClusterScoped(r.id), namespace: effectiveNamespace(r.id) };
+  }
 }
 
 /** Namespaces of a RoleBinding's ServiceAccount subjects (raw values, as kustomize compares them). */

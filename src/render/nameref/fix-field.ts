@@ -3,6 +3,7 @@ import { isObject, type JsonObject, type JsonValue } from '../../core/json.js';
 import { idString } from '../../core/resource-id.js';
 import type { Resource } from '../../core/resource.js';
 import { RenderCode } from '../errors.js';
+import type { CandidatePool } from './candidates.js';
 import { effectiveNamespace } from './ids.js';
 import { recordReferral } from './name-context.js';
 import { allNamesAndNamespacesEqual, allNamesEqual, selectReferral, type ReferenceSite } from './select-referral.js';
@@ -20,15 +21,15 @@ interface Slot {
  * goes on is an error. At the end of the path a string is a name, a map has
  * `name` (and optionally `namespace`), and a list holds either.
  */
-export function fixReferenceField(site: ReferenceSite, candidates: readonly Resource[]): void {
-  const fixer = new FieldFixer(site, candidates);
+export function fixReferenceField(site: ReferenceSite, pool: CandidatePool): void {
+  const fixer = new FieldFixer(site, pool);
   fixer.walk(rootSlot(site.referrer.obj), splitFieldPath(site.path));
 }
 
 class FieldFixer {
   constructor(
     private readonly site: ReferenceSite,
-    private readonly candidates: readonly Resource[],
+    private readonly pool: CandidatePool,
   ) {}
 
   walk(slot: Slot, segments: string[]): void {
@@ -62,7 +63,7 @@ class FieldFixer {
 
   private fixScalar(slot: Slot): void {
     const oldName = scalarText(slot.get());
-    const referral = selectReferral(this.site, oldName, this.candidates, allNamesEqual);
+    const referral = selectReferral(this.site, oldName, this.pool.previouslyNamed(oldName), allNamesEqual);
     if (!referral) return;
     recordReferral(referral, this.site.referrer.id);
     if (referral.name === oldName) return;
@@ -74,7 +75,8 @@ class FieldFixer {
   private fixMapping(map: JsonObject): void {
     if (!Object.hasOwn(map, 'name')) this.invalid("path config error; no 'name' field in node");
     const oldName = scalarText(map.name);
-    const candidates = Object.hasOwn(map, 'namespace') ? this.inNamespace(scalarText(map.namespace)) : this.candidates;
+    let candidates = this.pool.previouslyNamed(oldName);
+    if (Object.hasOwn(map, 'namespace')) candidates = this.inNamespace(candidates, scalarText(map.namespace));
     const referral = selectReferral(this.site, oldName, candidates, allNamesAndNamespacesEqual);
     if (!referral) return;
     recordReferral(referral, this.site.referrer.id);
@@ -85,11 +87,13 @@ class FieldFixer {
     this.recordChange(oldName, referral);
   }
 
-  /** Candidates whose original namespace is `ns`, or failing any, whose current namespace is. */
-  private inNamespace(ns: string): readonly Resource[] {
-    const byOriginal = this.candidates.filter((r) => effectiveNamespace(r.originalId) === ns);
-    if (byOriginal.length > 0) return byOriginal;
-    return this.candidates.filter((r) => effectiveNamespace(r.id) === ns);
+  /**
+   * Candidates whose original namespace is `ns`; only if no object at all in
+   * the pool started out there, those whose current namespace is.
+   */
+  private inNamespace(candidates: readonly Resource[], ns: string): readonly Resource[] {
+    if (this.pool.hasOriginalNamespace(ns)) return candidates.filter((r) => effectiveNamespace(r.originalId) === ns);
+    return candidates.filter((r) => effectiveNamespace(r.id) === ns);
   }
 
   private recordChange(oldName: string, referral: Resource): void {
@@ -109,9 +113,16 @@ class FieldFixer {
   }
 }
 
+const splitCache = new Map<string, string[]>();
+
 /** Field-spec paths split at `/`; `\/` stands for a slash inside a key (annotation names). */
 export function splitFieldPath(path: string): string[] {
-  return path.split(/(?<!\\)\//).map((part) => part.replaceAll('\\/', '/'));
+  let parts = splitCache.get(path);
+  if (!parts) {
+    parts = path.split(/(?<!\\)\//).map((part) => part.replaceAll('\\/', '/'));
+    splitCache.set(path, parts);
+  }
+  return parts;
 }
 
 /** What kustomize reads as a scalar's value; YAML gave us typed values, so print them back. */

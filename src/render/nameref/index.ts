@@ -1,7 +1,7 @@
 import type { Resource } from '../../core/resource.js';
 import type { ResMap } from '../resmap.js';
-import { BUILTIN_NAME_REFERENCES, type GvkSelector, type NameBackReference } from './builtin-table.js';
-import { couldBeReferencedBy } from './candidates.js';
+import { BUILTIN_NAME_REFERENCES, type GvkSelector, type NameBackReference, type NameFieldSpec } from './builtin-table.js';
+import { CandidateIndex } from './candidates.js';
 import { fixReferenceField } from './fix-field.js';
 import { gvkSelected } from './ids.js';
 import type { ReferenceSite } from './select-referral.js';
@@ -16,25 +16,39 @@ export { BUILTIN_NAME_REFERENCES, type NameBackReference, type NameFieldSpec } f
  * nameReference transformer; `table` defaults to its built-in configuration.
  */
 export function fixNameReferences(resources: ResMap, table: readonly NameBackReference[] = BUILTIN_NAME_REFERENCES): void {
-  const backRefs = [...table].sort((a, b) => compareGvk(a.target, b.target));
+  const sitesByKind = siteTemplatesByKind([...table].sort((a, b) => compareGvk(a.target, b.target)));
   const all = resources.all();
+  const index = new CandidateIndex(all);
   for (const referrer of all) {
-    const sites = referenceSites(referrer, backRefs);
+    const sites = referenceSites(referrer, sitesByKind);
     if (sites.length === 0) continue;
-    // Only renamed objects can be referral targets; narrowing early keeps this linear in practice.
-    const candidates = couldBeReferencedBy(all, referrer).filter((r) => r.previousIds.length > 0);
-    for (const site of sites) fixReferenceField(site, candidates);
+    const pool = index.poolFor(referrer);
+    for (const site of sites) fixReferenceField(site, pool);
   }
 }
 
+type SiteTemplate = Omit<ReferenceSite, 'referrer'> & { spec: NameFieldSpec };
+
+/**
+ * Reference fields grouped by the referrer kind they apply to (specs
+ * without a kind apply to every kind), keeping table order within a kind.
+ */
+function siteTemplatesByKind(backRefs: readonly NameBackReference[]): Map<string, SiteTemplate[]> {
+  const templates = backRefs.flatMap((backRef) => backRef.referrers.map((spec) => ({ spec, target: backRef.target, path: spec.path })));
+  const byKind = new Map<string, SiteTemplate[]>();
+  for (const kind of new Set(templates.map((t) => t.spec.kind ?? ''))) {
+    byKind.set(kind, templates.filter((t) => !t.spec.kind || t.spec.kind === kind));
+  }
+  return byKind;
+}
+
 /** The reference fields a resource may hold, chosen by its *original* kind, in table order. */
-function referenceSites(referrer: Resource, backRefs: readonly NameBackReference[]): ReferenceSite[] {
+function referenceSites(referrer: Resource, byKind: Map<string, SiteTemplate[]>): ReferenceSite[] {
   const gvk = referrer.originalId;
-  return backRefs.flatMap((backRef) =>
-    backRef.referrers
-      .filter((spec) => gvkSelected(gvk, spec))
-      .map((spec) => ({ referrer, target: backRef.target, path: spec.path })),
-  );
+  const templates = byKind.get(gvk.kind) ?? byKind.get('') ?? [];
+  return templates
+    .filter((t) => gvkSelected(gvk, t.spec))
+    .map((t) => ({ referrer, target: t.target, path: t.path }));
 }
 
 /** kustomize's legacy kind ranking, used to order its nameReference configuration (Gvk.IsLessThan). */

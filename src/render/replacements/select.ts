@@ -1,27 +1,21 @@
 import type { ResourceId } from '../../core/resource-id.js';
 import type { Resource } from '../../core/resource.js';
 import type { ResMap } from '../resmap.js';
-import { isClusterScoped } from '../schema.js';
-import { selectResources } from '../select.js';
+import { compileSelector } from '../select.js';
 import type { IdSelector, ReplacementTarget, TargetSelect } from './types.js';
 
 /**
  * Replacement selection (kustomize's ResId.IsSelectedBy): group, version, kind, name
  * and namespace compare exactly (no regexes, unlike patch targets); an empty field
- * matches anything. Namespaces compare "effectively": no namespace means `default`,
- * and cluster-scoped kinds have none at all.
+ * matches anything. No namespace counts as `default`, for cluster-scoped kinds too:
+ * the ids kustomize builds here never learn their scope (checked with kubectl).
  */
 export function isSelectedBy(id: ResourceId, sel: IdSelector): boolean {
   if (sel.name && sel.name !== id.name) return false;
-  if (sel.namespace && effectiveNamespace(sel) !== effectiveNamespace(id)) return false;
+  if (sel.namespace && sel.namespace !== (id.namespace || 'default')) return false;
   if (sel.group && sel.group !== id.group) return false;
   if (sel.version && sel.version !== id.version) return false;
   return !sel.kind || sel.kind === id.kind;
-}
-
-function effectiveNamespace(x: IdSelector): string {
-  if (isClusterScoped({ group: x.group ?? '', version: x.version ?? '', kind: x.kind ?? '' })) return '_non_namespaceable_';
-  return x.namespace || 'default';
 }
 
 function isEmptyId(sel: IdSelector): boolean {
@@ -44,22 +38,22 @@ export function sourceCandidates(resources: ResMap, sel: IdSelector): Resource[]
  * the two parts separately).
  */
 export function targetResources(resources: ResMap, target: ReplacementTarget): Resource[] {
-  const selectMeta = hasMetaSelector(target.select) ? metaMatches(resources, target.select) : undefined;
-  const rejectMeta = target.reject.filter(hasMetaSelector).map((r) => metaMatches(resources, r));
+  const selectMeta = hasMetaSelector(target.select) ? metaMatcher(target.select) : undefined;
+  const rejectMeta = target.reject.filter(hasMetaSelector).map(metaMatcher);
   const rejectIds = target.reject.filter((r) => !isEmptyId(r));
   return resources.all().filter((res) => {
-    if (selectMeta && !selectMeta.has(res)) return false;
-    if (rejectMeta.some((set) => set.has(res))) return false;
+    if (selectMeta && !selectMeta(res)) return false;
+    if (rejectMeta.some((matches) => matches(res))) return false;
     const ids = res.allIds;
     if (!ids.some((id) => isSelectedBy(id, target.select))) return false;
     return !rejectIds.some((r) => ids.some((id) => isSelectedBy(id, r)));
   });
 }
 
-/** Resources whose labels and annotations satisfy the selector's label/annotation parts. */
-function metaMatches(resources: ResMap, sel: TargetSelect): Set<Resource> {
+/** Whether a resource's labels and annotations satisfy the selector's label/annotation parts. */
+function metaMatcher(sel: TargetSelect): (resource: Resource) => boolean {
   const only: TargetSelect = {};
   if (sel.labelSelector) only.labelSelector = sel.labelSelector;
   if (sel.annotationSelector) only.annotationSelector = sel.annotationSelector;
-  return new Set(selectResources(resources, only));
+  return compileSelector(only);
 }

@@ -1,9 +1,13 @@
+import { defaultFieldSpecConfig } from '../field-specs-config.js';
+import { addLabels } from './labels.js';
 import type { TransformerStep } from './step.js';
 
-// Placeholder until implemented; the registry needs every step to exist.
+/** `commonLabels:` (deprecated) — labels on metadata, pod templates and selectors (the commonLabels field specs). */
 export const commonLabelsStep: TransformerStep = {
   field: 'commonLabels',
-  run() {
-    throw new Error('commonLabels: not implemented yet');
+  run(resources, ctx) {
+    const pairs = ctx.kustomization.commonLabels ?? {};
+    const specs = (ctx.fieldSpecs ?? defaultFieldSpecConfig()).commonLabels;
+    addLabels(resources, ctx, pairs, specs, 'commonLabels', ['commonLabels']);
   },
 };

@@ -1,9 +1,14 @@
+import { defaultFieldSpecConfig } from '../field-specs-config.js';
+import { addNameSuffix } from '../nameref/index.js';
+import { applyNameAffix } from './name-affix.js';
 import type { TransformerStep } from './step.js';
 
-// Placeholder until implemented; the registry needs every step to exist.
+/** `nameSuffix:` — kustomize's SuffixTransformer. */
 export const nameSuffixStep: TransformerStep = {
   field: 'nameSuffix',
-  run() {
-    throw new Error('nameSuffix: not implemented yet');
+  run(resources, ctx) {
+    const suffix = ctx.kustomization.nameSuffix ?? '';
+    const specs = (ctx.fieldSpecs ?? defaultFieldSpecConfig()).nameSuffix;
+    applyNameAffix(resources, ctx, 'nameSuffix', specs, (old) => old + suffix, (r) => addNameSuffix(r, suffix));
   },
 };

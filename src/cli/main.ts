@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { processIO, type CliIO, type Command } from './command.js';
+import { kustomizeCommand } from './kustomize.js';
+import { renderCommand } from './render.js';
+
+/** Every command, by the name typed after `harbormaster`. */
+export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>(
+  [renderCommand, kustomizeCommand].map((c) => [c.name, c]),
+);
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+export function helpText(commands: ReadonlyMap<string, Command> = COMMANDS): string {
+  const width = Math.max(...[...commands.keys()].map((n) => n.length));
+  const lines = [...commands.values()].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `usage: harbormaster <command> [flags]   (hm for short)
+
+Commands:
+${lines.join('\n')}
+
+  harbormaster <command> --help   flags of one command
+  harbormaster --version          print the version
+`;
+}
+
+/** Dispatches argv (without node and script) to a command; returns the exit code (2 for usage mistakes). */
+export async function main(argv: readonly string[], io: CliIO, commands: ReadonlyMap<string, Command> = COMMANDS): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr(helpText(commands));
+    return 2;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(helpText(commands));
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`harbormaster ${version()}\n`);
+    return 0;
+  }
+  const command = commands.get(first);
+  if (!command) {
+    io.stderr(`harbormaster: unknown command '${first}'\n\n${helpText(commands)}`);
+    return 2;
+  }
+  return command.run(rest, io);
+}
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  main(process.argv.slice(2), processIO()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`harbormaster: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,156 @@
+import { fieldSchema, isMergeList, schemaForType, type MergeSchema, type SchemaNode } from '../schema.js';
+import { walkAssociativeList } from './associative.js';
+import { peekDirectiveLenient, takeDirective } from './directive.js';
+import { MergeKindError } from './elements.js';
+import { isMap, isMissingOrNull, isNilOrEmpty, kindOf, textOf, TAGGED_NULL, type MMap, type MNode, type NodeKind } from './node.js';
+
+/**
+ * Port of kyaml's walk.Walker driven by merge2's Merger visitor, with the
+ * patch as origin and the object as destination (kustomize's
+ * patchstrategicmerge filter). Returns the merged node; undefined (or
+ * TAGGED_NULL) means "remove it".
+ *
+ * One empirical rule on top of the source: a `null` already in the object is
+ * a "soft" null. It yields to whatever the patch puts there (no kind error),
+ * but survives when the patch says nothing about it, as kubectl shows.
+ */
+export type Sources = [dest: MNode | undefined, origin: MNode | undefined];
+
+export interface WalkContext {
+  /** Field path of the current node, for error messages. */
+  path: string[];
+  /** Where merge keys come from. */
+  schema: MergeSchema;
+}
+
+/** Null or absent for kind decisions: tagged nulls, absence, and soft nulls. */
+export function isNullish(node: MNode | undefined): boolean {
+  return isMissingOrNull(node) || node === null;
+}
+
+export function walk(sources: Sources, schema: SchemaNode | undefined, ctx: WalkContext): MNode | undefined {
+  const resolved = schema ?? schemaFromMeta(sources, ctx.schema);
+  const kind = kindOfSources(sources);
+  switch (kind) {
+    case 'map':
+      requireKinds('map', sources, ctx);
+      return walkMap(sources, resolved, ctx);
+    case 'seq':
+      requireKinds('seq', sources, ctx);
+      if (isMergeList(resolved)) return walkAssociativeList(sources, resolved, ctx);
+      return visitList(sources, false, ctx);
+    case 'scalar':
+      requireKinds('scalar', sources, ctx);
+      return visitScalar(sources);
+    default:
+      return walkMap(sources, resolved, ctx);
+  }
+}
+
+function kindOfSources(sources: Sources): NodeKind | undefined {
+  for (const source of sources) {
+    if (!isNullish(source)) return kindOf(source as MNode);
+  }
+  // Only a soft null in the object and nothing from the patch: keep it as a scalar.
+  if (sources[0] === null && sources[1] === undefined) return 'scalar';
+  if (sources[0] === null && sources[1] === TAGGED_NULL) return 'scalar';
+  return undefined;
+}
+
+function requireKinds(kind: NodeKind, sources: Sources, ctx: WalkContext): void {
+  for (const source of sources) {
+    if (isNullish(source)) continue;
+    if (kindOf(source as MNode) !== kind) throw new WalkError(new MergeKindError(kind, source as MNode), ctx.path);
+  }
+}
+
+/** An error raised while walking, with the field path where it happened. */
+export class WalkError extends Error {
+  constructor(readonly cause: Error, readonly path: string[]) {
+    super(path.length > 0 ? `${cause.message} (at ${path.join('.')})` : cause.message);
+  }
+}
+
+/** kyaml's GetSchema fallback: a node that names its own apiVersion and kind gets that type's schema. */
+function schemaFromMeta(sources: Sources, schema: MergeSchema): SchemaNode | undefined {
+  for (const source of sources) {
+    if (!isMap(source)) continue;
+    const apiVersion = source.apiVersion;
+    const kind = source.kind;
+    if (isNilOrEmpty(apiVersion) || isNilOrEmpty(kind)) continue;
+    const found = schemaForType(textOf(apiVersion), textOf(kind), schema);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function walkMap(sources: Sources, schema: SchemaNode | undefined, ctx: WalkContext): MNode | undefined {
+  const dest = visitMap(sources, ctx);
+  sources[0] = dest;
+  if (dest === undefined) return undefined;
+  for (const key of fieldNames(sources)) {
+    const values: Sources = [fieldOf(sources[0], key), fieldOf(sources[1], key)];
+    const value = walk(values, fieldSchema(schema, key), { path: [...ctx.path, key], schema: ctx.schema });
+    setField(dest, key, value);
+  }
+  return dest;
+}
+
+function fieldOf(node: MNode | undefined, key: string): MNode | undefined {
+  if (!isMap(node) || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+  return node[key];
+}
+
+function fieldNames(sources: Sources): string[] {
+  const names = new Set<string>();
+  for (const source of sources) {
+    if (isMap(source)) for (const key of Object.keys(source)) names.add(key);
+  }
+  return [...names].sort();
+}
+
+/** FieldSetter: a removed or patch-null value clears the field. */
+function setField(dest: MNode, key: string, value: MNode | undefined): void {
+  if (!isMap(dest)) return;
+  if (isMissingOrNull(value)) delete (dest as MMap)[key];
+  else (dest as MMap)[key] = value;
+}
+
+function visitMap(sources: Sources, ctx: WalkContext): MNode | undefined {
+  const [dest, origin] = sources;
+  if (isNullish(dest)) {
+    // Adding: the directive is read (and removed) but only `delete` matters here.
+    return peekDirectiveLenient(origin) === 'delete' ? undefined : origin;
+  }
+  if (origin === TAGGED_NULL) return undefined;
+  switch (directiveOf(origin, ctx)) {
+    case 'delete': return undefined;
+    case 'replace': return origin;
+    default: return dest;
+  }
+}
+
+function visitScalar(sources: Sources): MNode | undefined {
+  return sources[1] !== undefined ? sources[1] : sources[0];
+}
+
+/** merge2's VisitList; `associative` lists honour `$patch` and patch nulls. */
+export function visitList(sources: Sources, associative: boolean, ctx: WalkContext): MNode | undefined {
+  const [dest, origin] = sources;
+  if (!associative) return origin !== undefined ? origin : dest;
+  if (isNullish(dest)) return origin;
+  if (origin === TAGGED_NULL) return undefined;
+  switch (directiveOf(origin, ctx)) {
+    case 'delete': return undefined;
+    case 'replace': return origin;
+    default: return dest;
+  }
+}
+
+function directiveOf(origin: MNode | undefined, ctx: WalkContext): string {
+  try {
+    return takeDirective(origin);
+  } catch (error) {
+    throw new WalkError(error as Error, ctx.path);
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * A quick reader for the YAML that Kubernetes files are made of: block maps
+ * and sequences (compact and indentless too), plain and quoted scalars
+ * (folded over several lines), one-line flow collections, literal blocks.
+ * Anything else (anchors, tags, merge keys, complex keys, folded blocks,
+ * tabs, CRs, errors of any kind) makes it give up, and the caller falls back
+ * to the full parser. Both must agree on every input this one accepts; the
+ * tests compare them.
+ */
+import type { JsonObject, JsonValue } from '../core/json.js';
+import {
+  closingQuote, foldQuoted, GiveUp, giveUp, indentOf, readDoubleQuoted, readSingleQuoted, restIsBlank,
+} from './fast-scalars.js';
+import { readLiteral } from './fast-block.js';
+import { parseFlow } from './fast-flow.js';
+import { keyEnd, plainText, readKey, resolved, startsSpecially } from './fast-plain.js';
+
+export interface FastDocument {
+  value: JsonValue;
+  /** 1-based line of the first content (of the `---` for an empty document). */
+  line: number;
+}
+
+function isBlankOrComment(line: string): boolean {
+  const n = indentOf(line);
+  return n === line.length || line.charCodeAt(n) === 35; // '#'
+}
+
+/** `-` followed by a space or the end of the line, at column `col`. */
+function isSeqEntry(line: string, col: number): boolean {
+  return line.charCodeAt(col) === 45 && (col + 1 === line.length || line.charCodeAt(col + 1) === 32);
+}
+
+class Reader {
+  i: number;
+
+  constructor(readonly lines: string[], start: number, readonly end: number, readonly unterminatedLast: boolean) {
+    this.i = start;
+  }
+
+  /** Moves past blank and comment lines; returns false at the end of the document. */
+  skipBlank(): boolean {
+    while (this.i < this.end && isBlankOrComment(this.lines[this.i]!)) this.i++;
+    return this.i < this.end;
+  }
+
+  /** A node whose lines are indented more than `parent`, starting at the current line. */
+  block(parent: number): JsonValue {
+    const line = this.lines[this.i]!;
+    const col = indentOf(line);
+    if (isSeqEntry(line, col)) return this.sequence(col);
+    if (keyEnd(line, col) > 0) return this.mapping(col, parent < 0);
+    return this.inlineValue(line, col, parent);
+  }
+
+  mapping(indent: number, root: boolean): JsonObject {
+    const out: JsonObject = {};
+    while (this.skipBlank()) {
+      const line = this.lines[this.i]!;
+      const col = indentOf(line);
+      if (col < indent) break;
+      if (col > indent || isSeqEntry(line, col)) giveUp();
+      const colon = keyEnd(line, col);
+      if (colon < 0) giveUp();
+      const key = readKey(line.slice(col, colon), root);
+      if (Object.hasOwn(out, key) || key === '__proto__') giveUp();
+      out[key] = this.valueAfter(line, colon + 1, indent);
+    }
+    return out;
+  }
+
+  sequence(indent: number): JsonValue[] {
+    const out: JsonValue[] = [];
+    while (this.skipBlank()) {
+      const line = this.lines[this.i]!;
+      const col = indentOf(line);
+      if (col < indent) break;
+      if (col > indent || !isSeqEntry(line, col)) {
+        if (col > indent) giveUp();
+        break;
+      }
+      let start = col + 1;
+      while (line.charCodeAt(start) === 32) start++;
+      if (start >= line.length || line.charCodeAt(start) === 35) {
+        this.i++;
+        out.push(this.nestedOrNull(indent, false));
+        continue;
+      }
+      // Compact forms (`- key: v`, `- - x`, `- scalar`) read as if the dash were a space.
+      this.lines[this.i] = ' '.repeat(start) + line.slice(start);
+      out.push(this.block(indent));
+    }
+    return out;
+  }
+
+  /** The value after `key:` (from column `from`) of a mapping at `indent`. */
+  private valueAfter(line: string, from: number, indent: number): JsonValue {
+    let start = from;
+    while (line.charCodeAt(start) === 32) start++;
+    if (start >= line.length || line.charCodeAt(start) === 35) {
+      if (start === from && start < line.length) giveUp(); // `key:#x`
+      this.i++;
+      return this.nestedOrNull(indent, true);
+    }
+    if (start === from) giveUp();
+    return this.inlineValue(line, start, indent);
+  }
+
+  /** What follows an empty `key:` or `-`: a more indented block, a same-column list (for keys), or null. */
+  private nestedOrNull(indent: number, allowIndentless: boolean): JsonValue {
+    if (!this.skipBlank()) return null;
+    const line = this.lines[this.i]!;
+    const col = indentOf(line);
+    if (col > indent) return this.block(indent);
+    if (allowIndentless && col === indent && isSeqEntry(line, col)) return this.sequence(col);
+    return null;
+  }
+
+  /** A scalar or flow collection starting at `col`; the node's parent block sits at `parent`. */
+  private inlineValue(line: string, col: number, parent: number): JsonValue {
+    const c = line.charCodeAt(col);
+    if (c === 124) {
+      // '|': a literal block over the following lines.
+      if (parent < 0) giveUp();
+      const block = readLiteral(this.lines, this.i, this.end, this.unterminatedLast, col, parent);
+      this.i = block.next;
+      return block.value;
+    }
+    let value: JsonValue;
+    if (c === 34 || c === 39) value = this.quoted(line, col, parent, c === 34);
+    else if (c === 91 || c === 123) {
+      value = parseFlow(line, col, parent < 0);
+      this.i++;
+    } else value = this.plain(line, col, parent);
+    // A more indented line after the value would continue it (or be an error).
+    if (this.skipBlank() && indentOf(this.lines[this.i]!) > parent) giveUp();
+    return value;
+  }
+
+  private quoted(line: string, col: number, parent: number, double: boolean): string {
+    if (closingQuote(line, col + 1, double) >= 0) {
+      this.i++;
+      return (double ? readDoubleQuoted(line, col, true) : readSingleQuoted(line, col, true)) as string;
+    }
+    if (parent < 0) giveUp();
+    let raw = line.slice(col + 1);
+    for (let k = this.i + 1; k < this.end; k++) {
+      const next = this.lines[k]!;
+      const spaces = indentOf(next);
+      if (spaces <= parent && spaces < next.length) giveUp();
+      const close = closingQuote(next, 0, double);
+      if (close < 0) {
+        raw += `\n${next}`;
+        continue;
+      }
+      if (!restIsBlank(next, close + 1)) giveUp();
+      this.i = k + 1;
+      return foldQuoted(`${raw}\n${next.slice(0, close)}`, double);
+    }
+    return giveUp();
+  }
+
+  /** A plain scalar, folded over more indented continuation lines. */
+  private plain(line: string, col: number, parent: number): JsonValue {
+    const first = plainText(line, col);
+    this.i++;
+    if (first.comment) return resolved(first.text);
+    let text = first.text;
+    let blanks = 0;
+    for (let k = this.i; k < this.end; k++) {
+      const next = this.lines[k]!;
+      const spaces = indentOf(next);
+      if (spaces === next.length) {
+        blanks++;
+        continue;
+      }
+      if (spaces <= parent || next.charCodeAt(spaces) === 35) break;
+      if (parent < 0 || startsSpecially(next, spaces)) giveUp();
+      const more = plainText(next, spaces);
+      if (more.comment) giveUp();
+      text += (blanks === 0 ? ' ' : '\n'.repeat(blanks)) + more.text;
+      blanks = 0;
+      this.i = k + 1;
+    }
+    return resolved(text);
+  }
+}
+
+function isMarker(line: string): boolean {
+  return line.startsWith('---') && (line.length === 3 || line.charCodeAt(3) === 32);
+}
+
+/** Parses all documents, or returns undefined when the text needs the full parser. */
+export function fastParse(text: string): FastDocument[] | undefined {
+  if (/[\r\t\ufeff]/.test(text)) return undefined;
+  const lines = text.split('\n');
+  const unterminatedLast = lines[lines.length - 1] !== '';
+  const count = unterminatedLast ? lines.length : lines.length - 1;
+  try {
+    const markers: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const line = lines[k]!;
+      if (isMarker(line)) {
+        if (!restIsBlank(line, 3)) giveUp();
+        markers.push(k);
+      } else if (line.startsWith('...') || line.startsWith('%')) giveUp();
+    }
+    const docs: FastDocument[] = [];
+    const bounds = [-1, ...markers, count];
+    for (let m = 0; m + 1 < bounds.length; m++) {
+      const doc = readDocument(lines, bounds[m]!, bounds[m + 1]!, unterminatedLast && bounds[m + 1] === count);
+      if (doc) docs.push(doc);
+    }
+    return docs;
+  } catch (e) {
+    if (e instanceof GiveUp) return undefined;
+    throw e;
+  }
+}
+
+/** The document after the marker at `marker` (-1: the text before any marker) up to line `end`. */
+function readDocument(lines: string[], marker: number, end: number, unterminatedLast: boolean): FastDocument | undefined {
+  const reader = new Reader(lines, marker + 1, end, unterminatedLast);
+  if (!reader.skipBlank()) return marker < 0 ? undefined : { value: null, line: marker + 1 };
+  const line = reader.i + 1;
+  const value = reader.block(-1);
+  if (reader.skipBlank()) giveUp();
+  return { value, line };
+}

@@ -1,0 +1,76 @@
+/**
+ * Keys and plain scalars on one line for the quick reader: where a simple
+ * key ends, what a key reads as, and plain text up to a comment.
+ */
+import type { JsonValue } from '../core/json.js';
+import { resolvePlain, UnsupportedScalar } from './scalar.js';
+import { closingQuote, giveUp, readDoubleQuoted, readSingleQuoted, trimSpaces } from './fast-scalars.js';
+
+/** Index of the ':' ending a simple key that starts at `col`, or -1. */
+export function keyEnd(line: string, col: number): number {
+  const c = line.charCodeAt(col);
+  if (c === 34 || c === 39) {
+    const close = closingQuote(line, col + 1, c === 34);
+    if (close < 0) return -1;
+    let j = close + 1;
+    while (line.charCodeAt(j) === 32) j++;
+    return line.charCodeAt(j) === 58 && isSeparator(line, j + 1) ? j : -1;
+  }
+  if (startsSpecially(line, col)) return -1;
+  for (let j = col; j < line.length; j++) {
+    const ch = line.charCodeAt(j);
+    if (ch === 58 && isSeparator(line, j + 1)) return j;
+    if (ch === 35 && line.charCodeAt(j - 1) === 32) return -1;
+  }
+  return -1;
+}
+
+export function isSeparator(line: string, j: number): boolean {
+  return j >= line.length || line.charCodeAt(j) === 32;
+}
+
+/** Characters that begin something other than a plain scalar (or that we leave to the full parser). */
+export function startsSpecially(line: string, col: number): boolean {
+  const c = line[col]!;
+  if ('[]{},#&*!|>\'"%@`'.includes(c)) return true;
+  return (c === '-' || c === '?' || c === ':') && isSeparator(line, col + 1);
+}
+
+export function readKey(raw: string, root: boolean): string {
+  const c = raw.charCodeAt(0);
+  if (c === 34 || c === 39) {
+    const text = c === 34 ? readDoubleQuoted(raw, 0, true) : readSingleQuoted(raw, 0, true);
+    if (typeof text !== 'string' || text === '<<') giveUp();
+    return text;
+  }
+  const key = trimSpaces(raw);
+  if (key === '<<' || key.includes('\t')) giveUp();
+  if (root) return key;
+  const resolved = resolvePlain(key);
+  if (typeof resolved !== 'string') giveUp();
+  return resolved;
+}
+
+/** The plain text on one line from `col`: up to a comment, trailing spaces dropped. */
+export function plainText(line: string, col: number): { text: string; comment: boolean } {
+  if (startsSpecially(line, col)) giveUp();
+  let end = line.length;
+  let comment = false;
+  for (let j = col; j < line.length; j++) {
+    const ch = line.charCodeAt(j);
+    if (ch === 35 && line.charCodeAt(j - 1) === 32) {
+      end = j;
+      comment = true;
+      break;
+    }
+    if (ch === 58 && isSeparator(line, j + 1)) giveUp();
+  }
+  return { text: trimSpaces(line.slice(col, end)), comment };
+}
+
+export function resolved(text: string): JsonValue {
+  const value = resolvePlain(text);
+  if (value instanceof UnsupportedScalar) giveUp();
+  return value;
+}
+
