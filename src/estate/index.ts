@@ -19,3 +19,5 @@ export {
 } from './render.js';
 export { summariseFleet, summariseCluster, formatSummary, formatBytes, type ClusterSummary } from './summary.js';
 export { CachedFileSystem } from './cached-fs.js';
+export { toJsonList } from './output.js';
+export { GeneratedSources, type EstateSource } from './provenance.js';

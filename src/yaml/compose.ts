@@ -5,7 +5,7 @@
  * keys winning, duplicate keys and non-string nested keys reported.
  */
 import { isAlias, isMap, isScalar, isSeq, type Alias, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { cloneJson, type JsonObject, type JsonValue } from '../core/json.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
 import { resolvePlain, resolveTagged, UnsupportedScalar, type Resolved } from './scalar.js';
 import { YamlCode } from './codes.js';
 
@@ -16,13 +16,19 @@ export interface ComposeProblem {
   offset: number;
 }
 
+const MAX_ALIAS_NODES = 1_000_000;
+
 export class Composer {
   private readonly anchors = new Map<string, JsonValue>();
+  /** Nodes that alias expansion may still create in this document (guards against alias bombs). */
+  private aliasBudget = MAX_ALIAS_NODES;
   readonly problems: ComposeProblem[] = [];
 
   constructor(private readonly lineOf: (offset: number) => number) {}
 
   document(node: Node | null): JsonValue {
+    this.anchors.clear();
+    this.aliasBudget = MAX_ALIAS_NODES;
     if (node === null) return null;
     return this.node(node, true);
   }
@@ -44,7 +50,34 @@ export class Composer {
       this.report(YamlCode.Syntax, `unknown anchor '${node.source}' referenced`, node);
       return null;
     }
-    return cloneJson(target);
+    const copy = this.copyWithinBudget(target);
+    if (copy === undefined) {
+      this.report(YamlCode.Syntax, 'document contains excessive aliasing', node);
+      return null;
+    }
+    return copy;
+  }
+
+  /** A deep copy, or undefined once the document's alias budget is spent. */
+  private copyWithinBudget(value: JsonValue): JsonValue | undefined {
+    if (--this.aliasBudget < 0) return undefined;
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) {
+      const out: JsonValue[] = [];
+      for (const item of value) {
+        const copy = this.copyWithinBudget(item);
+        if (copy === undefined) return undefined;
+        out.push(copy);
+      }
+      return out;
+    }
+    const out: JsonObject = {};
+    for (const key of Object.keys(value)) {
+      const copy = this.copyWithinBudget(value[key] as JsonValue);
+      if (copy === undefined) return undefined;
+      setOwn(out, key, copy);
+    }
+    return out;
   }
 
   private scalar(node: Scalar): JsonValue {

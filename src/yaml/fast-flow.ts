@@ -9,6 +9,15 @@ import { giveUp, readDoubleQuoted, readSingleQuoted, restIsBlank, trimSpaces } f
 
 const FLOW_STOP = new Set([44, 91, 93, 123, 125]); // , [ ] { }
 
+/** A flow plain scalar may not start with an indicator, nor with `?`, `-`, `:` before a space or flow indicator. */
+function canStartPlain(line: string, start: number): boolean {
+  const first = line[start];
+  if (first === undefined || '#&*!|>\'"%@`'.includes(first)) return false;
+  if (!'?-:'.includes(first)) return true;
+  const next = line.charCodeAt(start + 1);
+  return !(next === 32 || Number.isNaN(next) || FLOW_STOP.has(next));
+}
+
 class FlowReader {
   j: number;
 
@@ -43,12 +52,7 @@ class FlowReader {
   private plain(): string {
     const line = this.line;
     const start = this.j;
-    const first = line[start];
-    if (first === undefined || '#&*!|>\'"%@`'.includes(first)) giveUp();
-    if ('?-:'.includes(first)) {
-      const next = line.charCodeAt(start + 1);
-      if (next === 32 || Number.isNaN(next) || FLOW_STOP.has(next)) giveUp();
-    }
+    if (!canStartPlain(line, start)) giveUp();
     let j = start;
     for (; j < line.length; j++) {
       const ch = line.charCodeAt(j);

@@ -191,7 +191,9 @@ function isMarker(line: string): boolean {
 }
 
 /** Parses all documents, or returns undefined when the text needs the full parser. */
-export function fastParse(text: string): FastDocument[] | undefined {
+export function fastParse(source: string): FastDocument[] | undefined {
+  // CRLF breaks read exactly like LF ones; a lone CR or a tab is left to the full parser.
+  const text = source.includes('\r') ? source.replace(/\r\n/g, '\n') : source;
   if (/[\r\t\ufeff]/.test(text)) return undefined;
   const lines = text.split('\n');
   const unterminatedLast = lines[lines.length - 1] !== '';

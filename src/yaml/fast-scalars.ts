@@ -89,51 +89,54 @@ export function readSingleQuoted(line: string, col: number, decode: boolean): st
  */
 export function foldQuoted(raw: string, double: boolean): string {
   let out = '';
-  const n = raw.length;
-  let i = 0;
-  while (i < n) {
-    let leadingBlanks = false;
-    let escapedBreak = false;
-    // Non-blank run.
-    while (i < n && raw[i] !== ' ' && raw[i] !== '\n') {
-      const c = raw[i]!;
-      if (double && c === '\\') {
-        const e = raw[i + 1];
-        if (e === '\n') {
-          i += 2;
-          leadingBlanks = true;
-          escapedBreak = true;
-          break;
-        }
-        const [text, width] = decodeEscape(raw, i);
-        out += text;
-        i += width;
-      } else if (!double && c === "'" && raw[i + 1] === "'") {
-        out += "'";
-        i += 2;
-      } else {
-        out += c;
-        i++;
-      }
-    }
-    // Blank and break run.
-    let whitespace = '';
-    let trailingBreaks = '';
-    let leadingBreak = false;
-    while (i < n && (raw[i] === ' ' || raw[i] === '\n')) {
-      if (raw[i] === ' ') {
-        if (!leadingBlanks) whitespace += ' ';
-      } else if (!leadingBlanks) {
-        whitespace = '';
-        leadingBlanks = true;
-        leadingBreak = true;
-      } else trailingBreaks += '\n';
-      i++;
-    }
-    if (leadingBlanks) out += leadingBreak && !escapedBreak && trailingBreaks === '' ? ' ' : trailingBreaks;
-    else out += whitespace;
+  for (let i = 0; i < raw.length; ) {
+    const run = readRun(raw, i, double);
+    out += run.text;
+    const blanks = readBlanks(raw, run.next, run.escapedBreak);
+    out += blanks.text;
+    i = blanks.next;
   }
   return out;
+}
+
+/** Text up to the next space or break; stops after an escaped line break (`\` at the end of a line). */
+function readRun(raw: string, from: number, double: boolean): { text: string; next: number; escapedBreak: boolean } {
+  let text = '';
+  let i = from;
+  while (i < raw.length && raw[i] !== ' ' && raw[i] !== '\n') {
+    const c = raw[i]!;
+    if (double && c === '\\') {
+      if (raw[i + 1] === '\n') return { text, next: i + 2, escapedBreak: true };
+      const [decoded, width] = decodeEscape(raw, i);
+      text += decoded;
+      i += width;
+    } else if (!double && c === "'" && raw[i + 1] === "'") {
+      text += "'";
+      i += 2;
+    } else {
+      text += c;
+      i++;
+    }
+  }
+  return { text, next: i, escapedBreak: false };
+}
+
+/**
+ * Spaces and breaks from `from`: kept as they are on one line; around a
+ * break they vanish, and the breaks fold (one break: a space; each further
+ * one: a newline; after an escaped break: only the further ones).
+ */
+function readBlanks(raw: string, from: number, afterEscapedBreak: boolean): { text: string; next: number } {
+  let spaces = '';
+  let breaks = 0;
+  let i = from;
+  for (; i < raw.length && (raw[i] === ' ' || raw[i] === '\n'); i++) {
+    if (raw[i] === '\n') breaks++;
+    else if (breaks === 0 && !afterEscapedBreak) spaces += ' ';
+  }
+  if (afterEscapedBreak) return { text: '\n'.repeat(breaks), next: i };
+  if (breaks === 0) return { text: spaces, next: i };
+  return { text: breaks === 1 ? ' ' : '\n'.repeat(breaks - 1), next: i };
 }
 
 /** One escape sequence at raw[i] (a backslash): its text and its length. */

@@ -5,8 +5,14 @@
  * integer and prints every other float with Go's `%g` shortest form.
  */
 
-const INT64_MIN = -(2n ** 63n);
-const UINT64_MAX = 2n ** 64n - 1n;
+import { fail } from '../core/diagnostic.js';
+import { YamlCode } from './codes.js';
+import { INT64_MIN, UINT64_MAX } from './go-int.js';
+
+/** kustomize (Go's JSON encoder) cannot print NaN or infinities. */
+function refuse(x: number): never {
+  return fail(YamlCode.UnsupportedValue, `the number ${x} cannot be printed`);
+}
 
 /** Go strconv.FormatFloat(x, 'g', -1, 64) for a finite x. */
 export function formatGoG(x: number): string {
@@ -26,7 +32,7 @@ export function formatGoG(x: number): string {
 
 /** Go encoding/json text for a float64 (also used for integral JS numbers). */
 export function goJsonNumber(x: number): string {
-  if (!Number.isFinite(x)) throw new RangeError(`unsupported number ${x}`);
+  if (!Number.isFinite(x)) refuse(x);
   if (Object.is(x, -0)) return '-0';
   // JS and Go agree: shortest digits, fixed notation for 1e-6 <= |x| < 1e21,
   // exponent otherwise with no zero padding (Go trims "e-07" to "e-7").
@@ -39,7 +45,7 @@ export function formatYamlNumber(x: number | bigint): string {
     if (x >= INT64_MIN && x <= UINT64_MAX) return x.toString();
     return formatGoG(Number(x));
   }
-  if (!Number.isFinite(x)) throw new RangeError(`unsupported number ${x}`);
+  if (!Number.isFinite(x)) refuse(x);
   if (Number.isInteger(x) && Math.abs(x) < 1e21) {
     if (Number.isSafeInteger(x)) return Object.is(x, -0) ? '0' : String(x);
     // The JSON text holds the shortest digits padded with zeros; it stays an

@@ -4,3 +4,5 @@
  */
 export { parseDocuments, type ParsedDocument } from './parse.js';
 export { stringifyDocument, stringifyDocuments } from './serialize.js';
+export { goJsonStringify } from './gojson.js';
+export { YamlCode } from './codes.js';

@@ -59,6 +59,12 @@ export function parseDocumentsFully(text: string, file: string): ParsedDocument[
   const composer = new Composer((offset) => lines.position(offset).line);
   list.forEach((doc, index) => {
     for (const e of doc.errors) problems.push(diag(YamlCode.Syntax, e.message.split('\n')[0] ?? e.message, where(e.pos[0])));
+    // kustomize splits a stream at `---` lines before parsing, which leaves a
+    // directive (`%YAML`, `%TAG`) in a chunk of its own: always an error there.
+    if (hasDirective(doc)) {
+      problems.push(diag(YamlCode.Syntax, 'directives are not supported', where(doc.range[0])));
+      return;
+    }
     if (doc.errors.length > 0) return;
     const before = composer.problems.length;
     const value = composer.document(doc.contents);
@@ -68,6 +74,11 @@ export function parseDocumentsFully(text: string, file: string): ParsedDocument[
   if (!Array.isArray(docs)) problems.push(diag(YamlCode.Syntax, 'unexpected parser result', { file }));
   if (problems.length > 0) throw new DiagnosticError(problems);
   return out;
+}
+
+function hasDirective(doc: Document.Parsed): boolean {
+  const d = doc.directives;
+  return Boolean(d?.yaml.explicit) || Object.keys(d?.tags ?? {}).some((handle) => handle !== '!!');
 }
 
 function makeParsed(doc: Document.Parsed, value: JsonValue, index: number, lines: LineIndex): ParsedDocument {

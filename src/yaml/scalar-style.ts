@@ -35,57 +35,70 @@ interface Allowed {
 
 const FIRST_INDICATORS = new Set('#,[]{}&*!|>\'"%@`'.split('').map((ch) => ch.charCodeAt(0)));
 
-/** yaml_emitter_analyze_scalar for block context (the printer never uses flow for non-empty collections). */
-function analyze(s: string): Allowed {
+/** Block indicators: what would make a plain scalar read as something else. */
+function hasBlockIndicator(s: string): boolean {
+  if (s.startsWith('---') || s.startsWith('...')) return true;
   const n = s.length;
-  if (n === 0) return { multiline: false, plain: true, single: true, block: false };
-  let blockIndicators = s.startsWith('---') || s.startsWith('...');
-  let lineBreaks = false;
-  let special = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
-  let precededByWhitespace = true;
-  let previousSpace = false;
-  let previousBreak = false;
+  const followedByBlank = (i: number): boolean => i + 1 >= n || isBlank(s.charCodeAt(i + 1));
+  const c0 = s.charCodeAt(0);
+  if (FIRST_INDICATORS.has(c0)) return true;
+  if ((c0 === 0x3f || c0 === 0x3a || c0 === 0x2d) && followedByBlank(0)) return true; // '? ', ': ', '- '
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3a && followedByBlank(i)) return true; // ': '
+    if (c === 0x23) {
+      const p = s.charCodeAt(i - 1);
+      if (isBlank(p) || isBreak(p) || p === 0) return true; // ' #'
+    }
+  }
+  return false;
+}
+
+/** Where spaces and line breaks sit: the rest of yaml_emitter_analyze_scalar. */
+interface Layout {
+  lineBreaks: boolean;
+  special: boolean;
+  edgeSpaceOrBreak: boolean;
+  trailingSpace: boolean;
+  breakSpace: boolean;
+  spaceBreak: boolean;
+}
+
+function layoutOf(s: string): Layout {
+  const n = s.length;
+  const out: Layout = { lineBreaks: false, special: false, edgeSpaceOrBreak: false, trailingSpace: false, breakSpace: false, spaceBreak: false };
+  let previous = 0; // 1: space, 2: break
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
-    const followedByWhitespace = next === -1 || isBlank(next);
-    if (i === 0) {
-      if (FIRST_INDICATORS.has(c)) blockIndicators = true;
-      else if ((c === 0x3f || c === 0x3a || c === 0x2d) && followedByWhitespace) blockIndicators = true; // ? : -
-    } else if (c === 0x3a && followedByWhitespace) blockIndicators = true;
-    else if (c === 0x23 && precededByWhitespace) blockIndicators = true; // ' #'
-    if (!isPrintable(c)) special = true;
-    if (c === 0x20) {
-      if (i === 0) leadingSpace = true;
-      if (i === n - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (isBreak(c)) {
-      lineBreaks = true;
-      if (i === 0) leadingBreak = true;
-      if (i === n - 1) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
+    if (!isPrintable(c)) out.special = true;
+    const kind = c === 0x20 ? 1 : isBreak(c) ? 2 : 0;
+    if (kind === 0) {
+      previous = 0;
+      continue;
     }
-    precededByWhitespace = isBlank(c) || isBreak(c) || c === 0;
+    if (i === 0 || i === n - 1) out.edgeSpaceOrBreak = true;
+    if (kind === 1) {
+      if (i === n - 1) out.trailingSpace = true;
+      if (previous === 2) out.breakSpace = true;
+    } else {
+      out.lineBreaks = true;
+      if (previous === 1) out.spaceBreak = true;
+    }
+    previous = kind;
   }
-  const allowed: Allowed = { multiline: lineBreaks, plain: true, single: true, block: true };
-  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) allowed.plain = false;
-  if (trailingSpace) allowed.block = false;
-  if (breakSpace) allowed.plain = allowed.single = false;
-  if (spaceBreak || special) allowed.plain = allowed.single = allowed.block = false;
-  if (lineBreaks || blockIndicators) allowed.plain = false;
+  return out;
+}
+
+/** yaml_emitter_analyze_scalar for block context (the printer never uses flow for non-empty collections). */
+function analyze(s: string): Allowed {
+  if (s.length === 0) return { multiline: false, plain: true, single: true, block: false };
+  const l = layoutOf(s);
+  const allowed: Allowed = { multiline: l.lineBreaks, plain: true, single: true, block: true };
+  if (l.edgeSpaceOrBreak) allowed.plain = false;
+  if (l.trailingSpace) allowed.block = false;
+  if (l.breakSpace) allowed.plain = allowed.single = false;
+  if (l.spaceBreak || l.special) allowed.plain = allowed.single = allowed.block = false;
+  if (l.lineBreaks || hasBlockIndicator(s)) allowed.plain = false;
   return allowed;
 }
 

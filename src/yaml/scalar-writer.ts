@@ -151,20 +151,20 @@ export class Writer {
 
   writeDoubleQuoted(s: string, allowBreaks: boolean): void {
     this.writeIndicator('"', true, false, false);
+    // libyaml's BOM test looks at the start of the value, not at the current
+    // character: a value starting with U+FEFF has every character escaped.
+    const escapeAll = s.charCodeAt(0) === 0xfeff;
     let spaces = false;
     const n = s.length;
     for (let i = 0; i < n; ) {
       const c = s.charCodeAt(i);
-      if (!isPrintable(c) || c === 0xfeff || isBreak(c) || c === 0x22 || c === 0x5c) {
+      if (escapeAll || needsEscape(c)) {
         const cp = s.codePointAt(i) as number;
         i += cp > 0xffff ? 2 : 1;
         this.raw(`\\${escapeOf(cp)}`);
         spaces = false;
       } else if (c === 0x20) {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < n - 1) {
-          this.writeIndent();
-          if (s.charCodeAt(i + 1) === 0x20) this.raw('\\');
-        } else this.raw(' ');
+        this.doubleQuotedSpace(s, i, allowBreaks && !spaces);
         i++;
         spaces = true;
       } else {
@@ -178,6 +178,14 @@ export class Writer {
     this.writeIndicator('"', false, false, false);
     this.whitespace = false;
     this.indention = false;
+  }
+
+  /** A space inside double quotes: a fold point past the width (a following space is then escaped). */
+  private doubleQuotedSpace(s: string, i: number, mayBreak: boolean): void {
+    if (mayBreak && this.column > BEST_WIDTH && i > 0 && i < s.length - 1) {
+      this.writeIndent();
+      if (s.charCodeAt(i + 1) === 0x20) this.raw('\\');
+    } else this.raw(' ');
   }
 
   writeLiteral(s: string): void {
@@ -229,6 +237,10 @@ export class Writer {
 const SPACES: string[] = [];
 function spaces(n: number): string {
   return (SPACES[n] ??= ' '.repeat(n));
+}
+
+function needsEscape(c: number): boolean {
+  return !isPrintable(c) || c === 0xfeff || isBreak(c) || c === 0x22 || c === 0x5c;
 }
 
 function isPlainDoubleChar(c: number): boolean {

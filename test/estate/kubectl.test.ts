@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { DiskFileSystem } from '../../src/fs/disk.js';
 import { composeCluster } from '../../src/estate/compose.js';
 import { loadEstate } from '../../src/estate/load.js';
+import { toJsonList } from '../../src/estate/output.js';
 import { renderCluster } from '../../src/estate/render.js';
 import { FIXTURES } from './helpers.js';
 
@@ -43,6 +44,16 @@ function compareWithKubectl(dir: string, clusters?: string[]): void {
 
 describe('renderCluster matches kubectl kustomize on the written-out tree', { skip: !hasKubectl && 'kubectl not on PATH' }, () => {
   it('every cluster of the mini fixture', () => compareWithKubectl(posix.join(FIXTURES, 'mini')));
+
+  it('the JSON v1 List reads back through kubectl as the same objects', () => {
+    const dir = nodeFs.mkdtempSync(posix.join(tmpdir(), 'hm-list-'));
+    after(() => nodeFs.rmSync(dir, { recursive: true, force: true }));
+    const fs = new DiskFileSystem();
+    const rendered = renderCluster(fs, loadEstate(fs, posix.join(FIXTURES, 'mini')), 'prod-us-east-1');
+    nodeFs.writeFileSync(posix.join(dir, 'list.json'), toJsonList(rendered.resources));
+    nodeFs.writeFileSync(posix.join(dir, 'kustomization.yaml'), 'resources: [list.json]\n');
+    assert.equal(execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' }), rendered.yaml);
+  });
 
   it('the first cluster of the example estate', { skip: !nodeFs.existsSync(posix.join(ACME, 'harbormaster.yaml')) && 'no example estate' }, () => {
     const estate = loadEstate(new DiskFileSystem(), ACME);

@@ -78,6 +78,10 @@ test('errors carry codes and positions; all of a file at once', () => {
   const syntax = codesOf('a: [1, 2\n---\nb: "x\n');
   assert.ok(syntax.length >= 2 && syntax.every((c) => c[0] === 'YAML_SYNTAX' && c[1]! > 0 && c[2]! > 0));
   assert.equal(codesOf('o:\n  <<: {a: 1}\n  <<: {b: 1}\n')[0]![0], 'YAML_SYNTAX');
+  // kubectl refuses directives, even %YAML 1.1, and control characters anywhere.
+  assert.equal(codesOf('%YAML 1.1\n---\na: 1\n')[0]![0], 'YAML_SYNTAX');
+  assert.equal(codesOf('%TAG !e! tag:example.com,2000:\n---\na: 1\n')[0]![0], 'YAML_SYNTAX');
+  assert.deepEqual(codesOf('a: 1\nb: "x\u0007"\n'), [['YAML_SYNTAX', 2, 6]]);
 });
 
 test('top-level keys may be any scalar (read as their text); nested ones must be strings', () => {
@@ -89,4 +93,10 @@ test('a __proto__ key is an ordinary own key', () => {
   const v = parseDocuments('__proto__: {a: 1}\n', 't.yaml')[0]!.value as Record<string, JsonValue>;
   assert.deepEqual(Object.keys(v), ['__proto__']);
   assert.equal(Object.getPrototypeOf(v), Object.prototype);
+});
+
+test('alias bombs are refused instead of expanded', () => {
+  const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 9; i++) lines.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10).fill(`*${'abcdefghi'[i - 1]}`).join(', ')}]`);
+  assert.equal(codesOf(lines.join('\n') + '\n')[0]![0], 'YAML_SYNTAX');
 });
