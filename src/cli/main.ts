@@ -10,9 +10,19 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>(
   [renderCommand, kustomizeCommand].map((c) => [c.name, c]),
 );
 
+/** The package version; found by walking up from this module, so it works from dist/ and from the bundle. */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
+  let dir = new URL('.', import.meta.url);
+  for (let depth = 0; depth < 4; depth++) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'harbormaster') return pkg.version ?? '0.0.0';
+    } catch {
+      // not here; keep walking up
+    }
+    dir = new URL('..', dir);
+  }
+  return '0.0.0';
 }
 
 export function helpText(commands: ReadonlyMap<string, Command> = COMMANDS): string {
