@@ -17,6 +17,8 @@ export interface FindingSource {
   file: string;
   /** 1-based; 0 when unknown. */
   line: number;
+  /** 1-based; absent when unknown. */
+  column?: number;
 }
 
 export interface Finding {

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { CliIO } from '../../src/cli/command.js';
+import { main } from '../../src/cli/main.js';
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+
+function captureIO(): CliIO & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    isTTY: false,
+    cwd: REPO,
+    stdout(text: string) {
+      io.out += text;
+    },
+    stderr(text: string) {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+describe('harbormaster start (the npm start job)', () => {
+  it('renders every active cluster of the example estate, wave by wave, with totals', async () => {
+    const io = captureIO();
+    const code = await main(['start', '--estate', 'examples/acme-estate'], io);
+    assert.equal(code, 0, io.err);
+    assert.match(io.out, /^Estate "acme": 10 active \+ 2 planned clusters, 20 services, 30 addons/);
+    const rows = io.out.split('\n').filter((line) => /^\d+\s+prod-/.test(line));
+    assert.equal(rows.length, 10);
+    const waves = rows.map((row) => Number(row.split(/\s+/)[0]));
+    assert.deepEqual(waves, [...waves].sort((a, b) => a - b), 'rows are ordered by wave');
+    assert.match(io.out, /10 clusters rendered: \d+ objects, \d+ pods; biggest: prod-us-east-1/);
+    assert.match(io.out, /planned \(validated, not rendered\): prod-sa-east-1, prod-me-central-1/);
+  });
+
+  it('refuses unknown flags with exit 2 and usage', async () => {
+    const io = captureIO();
+    assert.equal(await main(['start', '--bogus'], io), 2);
+    assert.match(io.err, /usage: harbormaster start/);
+  });
+
+  it('reports estate errors with file and exit 1', async () => {
+    const io = captureIO();
+    assert.equal(await main(['start', '--estate', 'test'], io), 1);
+    assert.match(io.err, /harbormaster\.yaml/);
+  });
+});
