@@ -1,7 +1,9 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Document, Node, YAMLMap } from 'yaml';
 import { diag, DiagnosticError } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
+import { yamlLib } from '../yaml/yaml-lib.js';
 import { RenderCode } from './errors.js';
+import { quickKustomization } from './loader-yaml-quick.js';
 import { resolvePlainScalarV2 } from './loader-scalars.js';
 
 /** Where a node starts in its file (1-based). */
@@ -26,8 +28,19 @@ export interface PlainEntry {
   value: PlainNode;
 }
 
-/** Parses the first document of a kustomization file; YAML syntax errors become YAML_SYNTAX diagnostics. */
+/**
+ * Parses the first document of a kustomization file; YAML syntax errors
+ * become YAML_SYNTAX diagnostics. The quick reader takes the usual files;
+ * anything unusual goes to the full parser.
+ */
 export function parseKustomizationYaml(text: string, file: string): PlainNode | undefined {
+  const quick = quickKustomization(text);
+  return quick ? quick.node : parseKustomizationYamlFully(text, file);
+}
+
+/** The full parser alone; tests check the quick reader against it. */
+export function parseKustomizationYamlFully(text: string, file: string): PlainNode | undefined {
+  const { LineCounter, parseAllDocuments } = yamlLib();
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, lineCounter: lines, merge: false });
   if (!Array.isArray(docs)) return undefined;
@@ -54,6 +67,7 @@ export function parseKustomizationYaml(text: string, file: string): PlainNode | 
 }
 
 function convert(doc: Document, node: Node | null, toPos: (o?: number) => Pos, file: string, depth: number): PlainNode {
+  const { isAlias, isMap, isScalar, isSeq } = yamlLib();
   if (depth > 200) throw new DiagnosticError([diag(RenderCode.YamlSyntax, 'kustomization nests too deeply', { file })]);
   if (node === null) return { kind: 'scalar', value: null, pos: toPos(0) };
   const pos = toPos(node.range?.[0]);
@@ -71,6 +85,7 @@ function convert(doc: Document, node: Node | null, toPos: (o?: number) => Pos, f
 }
 
 function convertEntries(doc: Document, node: YAMLMap, toPos: (o?: number) => Pos, file: string, depth: number): PlainEntry[] {
+  const { isScalar } = yamlLib();
   const entries: PlainEntry[] = [];
   for (const pair of node.items) {
     const keyNode = pair.key as Node | null;

@@ -12,7 +12,16 @@ export interface VerifyContext {
   readonly resources: readonly Resource[];
   /** Namespace objects in the set, by name (cluster-scoped `v1/Namespace`). */
   readonly namespaces: ReadonlyMap<string, JsonObject>;
+  /** The target cluster's Kubernetes version (`1.30`, `v1.30.2`); unset means "assume the newest". */
+  readonly kubernetesVersion?: string;
+  /** Image registries (or registry/path prefixes) images may come from; unset or empty disables the check. */
+  readonly allowedRegistries?: readonly string[];
+  /** Name of the cluster the set was rendered for, for messages. */
+  readonly clusterName?: string;
 }
+
+/** The optional facts a caller may add to a VerifyContext. */
+export type VerifyContextOptions = Pick<VerifyContext, 'kubernetesVersion' | 'allowedRegistries' | 'clusterName'>;
 
 export interface Rule {
   /** Stable id (or id prefix, for rules that report several sub-checks). */
@@ -20,15 +29,17 @@ export interface Rule {
   readonly category: string;
   readonly severity: Severity;
   readonly description: string;
+  /** How to fix what the rule reports, in general terms (findings carry a specific one). */
+  readonly remediation?: string;
   check(resource: Resource, context: VerifyContext): Finding[];
 }
 
-export function createVerifyContext(resources: readonly Resource[]): VerifyContext {
+export function createVerifyContext(resources: readonly Resource[], options: VerifyContextOptions = {}): VerifyContext {
   const namespaces = new Map<string, JsonObject>();
   for (const r of resources) {
     if (r.kind === 'Namespace' && r.id.group === '' && r.name !== '') namespaces.set(r.name, r.obj);
   }
-  return { resources, namespaces };
+  return { ...options, resources, namespaces };
 }
 
 export class RuleRegistry {

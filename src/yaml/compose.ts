@@ -4,10 +4,17 @@
  * (each use is an independent copy), `<<` merge keys applied with explicit
  * keys winning, duplicate keys and non-string nested keys reported.
  */
-import { isAlias, isMap, isScalar, isSeq, type Alias, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { JsonObject, JsonValue } from '../core/json.js';
 import { resolvePlain, resolveTagged, UnsupportedScalar, type Resolved } from './scalar.js';
 import { YamlCode } from './codes.js';
+import { yamlLib } from './yaml-lib.js';
+
+// The `yaml` package's node tests, through its lazy loader (only the full parser composes).
+const isScalar = (node: unknown): node is Scalar => yamlLib().isScalar(node);
+const isMap = (node: unknown): node is YAMLMap => yamlLib().isMap(node);
+const isSeq = (node: unknown): node is YAMLSeq => yamlLib().isSeq(node);
+const isAlias = (node: unknown): node is Alias => yamlLib().isAlias(node);
 
 /** A problem found while composing; `offset` is resolved to line:column by the caller. */
 export interface ComposeProblem {

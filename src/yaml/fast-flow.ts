@@ -4,7 +4,8 @@
  * left to the full parser.
  */
 import type { JsonObject, JsonValue } from '../core/json.js';
-import { resolvePlain, UnsupportedScalar } from './scalar.js';
+import type { Dialect } from './fast-plain.js';
+import { pos, type NodePositions, type Pos } from './fast-positions.js';
 import { giveUp, readDoubleQuoted, readSingleQuoted, restIsBlank, trimSpaces } from './fast-scalars.js';
 
 const FLOW_STOP = new Set([44, 91, 93, 123, 125]); // , [ ] { }
@@ -21,8 +22,23 @@ function canStartPlain(line: string, start: number): boolean {
 class FlowReader {
   j: number;
 
-  constructor(private readonly line: string, col: number, private readonly root: boolean) {
+  constructor(
+    private readonly line: string,
+    col: number,
+    private readonly root: boolean,
+    private readonly dialect: Dialect,
+    /** Where to record positions (none when not asked for), and the line's index. */
+    private readonly track: NodePositions | undefined,
+    private readonly lineIndex: number,
+  ) {
     this.j = col;
+  }
+
+  /** Position of the next node (after spaces), only when positions are kept. */
+  private here(): Pos | undefined {
+    if (!this.track) return undefined;
+    this.skipSpaces();
+    return pos(this.lineIndex, this.j);
   }
 
   private skipSpaces(): number {
@@ -35,9 +51,7 @@ class FlowReader {
     if (c === 91) return this.seq();
     if (c === 123) return this.map();
     if (c === 34 || c === 39) return this.quoted(c);
-    const resolved = resolvePlain(this.plain());
-    if (resolved instanceof UnsupportedScalar) giveUp();
-    return resolved;
+    return this.dialect.plain(this.plain());
   }
 
   private quoted(c: number): string {
@@ -77,7 +91,9 @@ class FlowReader {
       return out;
     }
     for (;;) {
+      const at = this.here();
       out.push(this.node());
+      if (this.track) this.track.item(out, out.length - 1, at);
       const c = this.skipSpaces();
       this.j++;
       if (c === 93) return out;
@@ -93,12 +109,14 @@ class FlowReader {
       return out;
     }
     for (;;) {
+      const keyAt = this.here();
       const key = this.key();
       if (this.skipSpaces() !== 58 || this.line.charCodeAt(this.j + 1) !== 32) giveUp();
       this.j++;
       const c = this.skipSpaces();
       if (c === 44 || c === 125 || Number.isNaN(c)) giveUp();
       if (Object.hasOwn(out, key) || key === '__proto__') giveUp();
+      if (this.track) this.track.entry(out, key, { key: keyAt!, value: this.here()! });
       out[key] = this.node();
       const end = this.skipSpaces();
       this.j++;
@@ -116,10 +134,7 @@ class FlowReader {
   private plainKey(): string {
     const raw = this.plain();
     if (raw === '<<') giveUp();
-    if (this.root) return raw;
-    const resolved = resolvePlain(raw);
-    if (typeof resolved !== 'string') giveUp();
-    return resolved;
+    return this.dialect.key(raw, this.root);
   }
 
   finish(): void {
@@ -127,9 +142,9 @@ class FlowReader {
   }
 }
 
-/** A flow collection written on one line from `col` to the end of the line (bar a comment). */
-export function parseFlow(line: string, col: number, root = false): JsonValue {
-  const reader = new FlowReader(line, col, root);
+/** A flow collection written on one line (`lines[at]`) from `col` to the end of the line (bar a comment). */
+export function parseFlow(lines: readonly string[], at: number, col: number, root: boolean, dialect: Dialect, track?: NodePositions): JsonValue {
+  const reader = new FlowReader(lines[at]!, col, root, dialect, track, at);
   const value = reader.node();
   reader.finish();
   return value;

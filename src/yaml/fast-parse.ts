@@ -13,12 +13,22 @@ import {
 } from './fast-scalars.js';
 import { readLiteral } from './fast-block.js';
 import { parseFlow } from './fast-flow.js';
-import { keyEnd, plainText, readKey, resolved, startsSpecially } from './fast-plain.js';
+import { keyEnd, plainText, readKey, startsSpecially, YAML_V3, type Dialect } from './fast-plain.js';
+import { NodePositions, pos, type Pos } from './fast-positions.js';
 
 export interface FastDocument {
   value: JsonValue;
   /** 1-based line of the first content (of the `---` for an empty document). */
   line: number;
+  /** Where each node starts, when asked for. */
+  positions?: NodePositions;
+}
+
+export interface FastOptions {
+  /** How plain scalars and keys read (yaml.v3's rules by default). */
+  dialect?: Dialect;
+  /** Record every node's position (FastDocument.positions). */
+  positions?: boolean;
 }
 
 function isBlankOrComment(line: string): boolean {
@@ -34,7 +44,16 @@ function isSeqEntry(line: string, col: number): boolean {
 class Reader {
   i: number;
 
-  constructor(readonly lines: string[], start: number, readonly end: number, readonly unterminatedLast: boolean) {
+  /** Where positions go; set only when they were asked for. */
+  track: NodePositions | undefined;
+
+  constructor(
+    readonly lines: string[],
+    start: number,
+    readonly end: number,
+    readonly unterminatedLast: boolean,
+    readonly dialect: Dialect,
+  ) {
     this.i = start;
   }
 
@@ -62,8 +81,9 @@ class Reader {
       if (col > indent || isSeqEntry(line, col)) giveUp();
       const colon = keyEnd(line, col);
       if (colon < 0) giveUp();
-      const key = readKey(line.slice(col, colon), root);
+      const key = readKey(line.slice(col, colon), root, this.dialect);
       if (Object.hasOwn(out, key) || key === '__proto__') giveUp();
+      if (this.track) this.track.entry(out, key, { key: pos(this.i, col), value: this.valueStart(line, colon + 1, indent) });
       out[key] = this.valueAfter(line, colon + 1, indent);
     }
     return out;
@@ -81,6 +101,7 @@ class Reader {
       }
       let start = col + 1;
       while (line.charCodeAt(start) === 32) start++;
+      if (this.track) this.track.item(out, out.length, this.itemStart(line, start, indent));
       if (start >= line.length || line.charCodeAt(start) === 35) {
         this.i++;
         out.push(this.nestedOrNull(indent, false));
@@ -129,7 +150,7 @@ class Reader {
     let value: JsonValue;
     if (c === 34 || c === 39) value = this.quoted(line, col, parent, c === 34);
     else if (c === 91 || c === 123) {
-      value = parseFlow(line, col, parent < 0);
+      value = parseFlow(this.lines, this.i, col, parent < 0, this.dialect, this.track);
       this.i++;
     } else value = this.plain(line, col, parent);
     // A more indented line after the value would continue it (or be an error).
@@ -164,7 +185,7 @@ class Reader {
   private plain(line: string, col: number, parent: number): JsonValue {
     const first = plainText(line, col);
     this.i++;
-    if (first.comment) return resolved(first.text);
+    if (first.comment) return this.dialect.plain(first.text);
     let text = first.text;
     let blanks = 0;
     for (let k = this.i; k < this.end; k++) {
@@ -182,7 +203,37 @@ class Reader {
       blanks = 0;
       this.i = k + 1;
     }
-    return resolved(text);
+    return this.dialect.plain(text);
+  }
+
+  /** Where the value after `key:` starts: on this line, on a following more indented one, or (null) after the spaces past the colon. */
+  private valueStart(line: string, from: number, indent: number): Pos {
+    let start = from;
+    while (line.charCodeAt(start) === 32) start++;
+    if (start < line.length && line.charCodeAt(start) !== 35) return pos(this.i, start);
+    const next = this.nextContent();
+    if (next >= 0) {
+      const text = this.lines[next]!;
+      const col = indentOf(text);
+      if (col > indent || (col === indent && isSeqEntry(text, col))) return pos(next, col);
+    }
+    return pos(this.i, start);
+  }
+
+  /** Where a list item starts; undefined for an empty item (its position is left to the full parser). */
+  private itemStart(line: string, start: number, indent: number): Pos | undefined {
+    if (start < line.length && line.charCodeAt(start) !== 35) return pos(this.i, start);
+    const next = this.nextContent();
+    if (next < 0) return undefined;
+    const col = indentOf(this.lines[next]!);
+    return col > indent ? pos(next, col) : undefined;
+  }
+
+  /** The next line after the current one with content, or -1. */
+  private nextContent(): number {
+    let k = this.i + 1;
+    while (k < this.end && isBlankOrComment(this.lines[k]!)) k++;
+    return k < this.end ? k : -1;
   }
 }
 
@@ -191,7 +242,7 @@ function isMarker(line: string): boolean {
 }
 
 /** Parses all documents, or returns undefined when the text needs the full parser. */
-export function fastParse(source: string): FastDocument[] | undefined {
+export function fastParse(source: string, options: FastOptions = {}): FastDocument[] | undefined {
   // CRLF breaks read exactly like LF ones; a lone CR or a tab is left to the full parser.
   const text = source.includes('\r') ? source.replace(/\r\n/g, '\n') : source;
   if (/[\r\t\ufeff]/.test(text)) return undefined;
@@ -210,7 +261,7 @@ export function fastParse(source: string): FastDocument[] | undefined {
     const docs: FastDocument[] = [];
     const bounds = [-1, ...markers, count];
     for (let m = 0; m + 1 < bounds.length; m++) {
-      const doc = readDocument(lines, bounds[m]!, bounds[m + 1]!, unterminatedLast && bounds[m + 1] === count);
+      const doc = readDocument(lines, bounds[m]!, bounds[m + 1]!, unterminatedLast && bounds[m + 1] === count, options);
       if (doc) docs.push(doc);
     }
     return docs;
@@ -221,11 +272,12 @@ export function fastParse(source: string): FastDocument[] | undefined {
 }
 
 /** The document after the marker at `marker` (-1: the text before any marker) up to line `end`. */
-function readDocument(lines: string[], marker: number, end: number, unterminatedLast: boolean): FastDocument | undefined {
-  const reader = new Reader(lines, marker + 1, end, unterminatedLast);
+function readDocument(lines: string[], marker: number, end: number, unterminatedLast: boolean, options: FastOptions): FastDocument | undefined {
+  const reader = new Reader(lines, marker + 1, end, unterminatedLast, options.dialect ?? YAML_V3);
   if (!reader.skipBlank()) return marker < 0 ? undefined : { value: null, line: marker + 1 };
   const line = reader.i + 1;
+  if (options.positions) reader.track = new NodePositions(pos(reader.i, indentOf(lines[reader.i]!)));
   const value = reader.block(-1);
   if (reader.skipBlank()) giveUp();
-  return { value, line };
+  return reader.track ? { value, line, positions: reader.track } : { value, line };
 }

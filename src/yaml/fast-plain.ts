@@ -36,7 +36,28 @@ export function startsSpecially(line: string, col: number): boolean {
   return (c === '-' || c === '?' || c === ':') && isSeparator(line, col + 1);
 }
 
-export function readKey(raw: string, root: boolean): string {
+/**
+ * How plain scalars and plain keys read: yaml.v3's rules for resources
+ * (YAML_V3), or a caller's own (kustomization files follow go-yaml v2).
+ */
+export interface Dialect {
+  /** A plain scalar's value; gives up on text it cannot represent. */
+  plain(text: string): JsonValue;
+  /** A plain key's text; gives up on keys that do not read as strings. `root`: at a document's top level. */
+  key(text: string, root: boolean): string;
+}
+
+export const YAML_V3: Dialect = {
+  plain: resolved,
+  // yaml.v3 keeps a top-level key's text; nested keys must resolve to strings.
+  key: (text, root) => (root ? text : stringKey(resolvePlain(text))),
+};
+
+function stringKey(value: unknown): string {
+  return typeof value === 'string' ? value : giveUp();
+}
+
+export function readKey(raw: string, root: boolean, dialect: Dialect): string {
   const c = raw.charCodeAt(0);
   if (c === 34 || c === 39) {
     const text = c === 34 ? readDoubleQuoted(raw, 0, true) : readSingleQuoted(raw, 0, true);
@@ -45,10 +66,7 @@ export function readKey(raw: string, root: boolean): string {
   }
   const key = trimSpaces(raw);
   if (key === '<<' || key.includes('\t')) giveUp();
-  if (root) return key;
-  const resolved = resolvePlain(key);
-  if (typeof resolved !== 'string') giveUp();
-  return resolved;
+  return dialect.key(key, root);
 }
 
 /** The plain text on one line from `col`: up to a comment, trailing spaces dropped. */

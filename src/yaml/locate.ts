@@ -3,11 +3,13 @@
  * keys and list indexes. For a map entry the key's offset is returned (that
  * is where a reader looks); for a list item, the item's own offset.
  */
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 
 type AnyNode = Node | null | undefined;
 
 function entryOf(map: AnyNode, key: string): Pair<AnyNode, AnyNode> | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = yamlLib();
   if (!isMap(map)) return undefined;
   for (const pair of map.items as Pair<AnyNode, AnyNode>[]) {
     const k = pair.key;
@@ -27,6 +29,7 @@ function entryOf(map: AnyNode, key: string): Pair<AnyNode, AnyNode> | undefined 
 
 /** Offset of the node at `path`, or undefined if the path does not exist in the source. */
 export function locateNode(root: AnyNode, path: readonly (string | number)[]): number | undefined {
+  const { isAlias, isSeq } = yamlLib();
   let node: AnyNode = root;
   let offset = root?.range?.[0];
   for (const step of path) {

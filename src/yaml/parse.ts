@@ -1,11 +1,13 @@
-import { parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { JsonValue } from '../core/json.js';
 import { diag, DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
 import { Composer } from './compose.js';
 import { YamlCode } from './codes.js';
 import { LineIndex } from './line-index.js';
 import { locateNode } from './locate.js';
-import { fastParse } from './fast-parse.js';
+import { fastParse, type FastDocument } from './fast-parse.js';
+import { UNKNOWN } from './fast-positions.js';
+import { yamlLib } from './yaml-lib.js';
 
 export interface ParsedDocument {
   /** The document's value with kustomize's (yaml.v3) type resolution; null for an empty document. */
@@ -26,6 +28,11 @@ const PARSE_OPTIONS = { schema: 'failsafe', uniqueKeys: false, prettyErrors: fal
 // Characters kustomize's YAML reader refuses anywhere in a stream.
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Whether the text holds a character kustomize's YAML reader refuses (the quick reader does not check). */
+export function hasForbiddenCharacter(text: string): boolean {
+  return FORBIDDEN.test(text);
+}
+
 /** Parses every document of a file. Throws a DiagnosticError listing every syntax problem with file:line:col. */
 export function parseDocuments(text: string, file: string): ParsedDocument[] {
   const bad = FORBIDDEN.exec(text);
@@ -35,13 +42,20 @@ export function parseDocuments(text: string, file: string): ParsedDocument[] {
   }
   const fast = fastParse(text);
   if (!fast) return parseDocumentsFully(text, file);
-  // Positions come from the full parser, run only if someone asks for one.
+  // Positions cost allocations, so they are found only if someone asks: by
+  // the quick reader again, keeping them this time, or (for the odd node it
+  // cannot place) by the full parser.
+  let tracked: FastDocument[] | undefined;
   let full: ParsedDocument[] | undefined;
   return fast.map((doc, index) => ({
     value: doc.value,
     index,
     line: doc.line,
     locate(path) {
+      tracked ??= fastParse(text, { positions: true }) ?? [];
+      const again = tracked[index];
+      const at = again?.positions ? again.positions.locate(again.value, path) : UNKNOWN;
+      if (at !== UNKNOWN) return at;
       full ??= parseDocumentsFully(text, file);
       return full[index]?.locate(path);
     },
@@ -51,7 +65,7 @@ export function parseDocuments(text: string, file: string): ParsedDocument[] {
 /** The full parser alone: handles all of YAML and reports every problem. Tests check the quick reader against it. */
 export function parseDocumentsFully(text: string, file: string): ParsedDocument[] {
   const lines = new LineIndex(text);
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  const docs = yamlLib().parseAllDocuments(text, PARSE_OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
   const problems: Diagnostic[] = [];
   const where = (offset: number): { file: string; line: number; column: number } => ({ file, ...lines.position(offset) });

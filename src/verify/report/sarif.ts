@@ -1,0 +1,134 @@
+/**
+ * `--output sarif`: SARIF 2.1.0 for code-scanning services. One run; every
+ * rule described in tool.driver.rules (with help and security-severity);
+ * `results` always present; locations are repository-relative URIs with the
+ * real start line and column; waived findings appear as results with an
+ * accepted external suppression; fingerprints hash the rule, object and
+ * field, not the line, so they survive unrelated edits.
+ */
+import { createHash } from 'node:crypto';
+import type { Severity } from '../../core/diagnostic.js';
+import type { ClusterFinding, WaivedClusterFinding } from '../engine.js';
+import type { RuleInfo } from './catalog.js';
+import { apiVersionOf, relativePath, resourceLabel, type VerifyReport } from './model.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+/** GitHub's scale: ≥7 high, ≥4 medium, above 0 low. */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
+
+export function renderSarif(report: VerifyReport): string {
+  const index = new Map(report.rules.map((r, i) => [r.id, i]));
+  const results = [
+    ...report.findings.map((f) => result(report, f, index)),
+    ...report.waived.map((f) => ({ ...result(report, f, index), suppressions: [suppression(f)] })),
+  ];
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'harbormaster',
+            version: report.toolVersion,
+            semanticVersion: report.toolVersion,
+            rules: report.rules.map(descriptor),
+          },
+        },
+        automationDetails: { id: `harbormaster/verify/${report.clusters.length > 0 ? 'estate' : 'files'}/` },
+        columnKind: 'unicodeCodePoints',
+        results,
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.diagnostics.map((d) => ({
+              level: LEVEL[d.severity],
+              message: { text: d.message },
+              descriptor: { id: d.code },
+              ...(d.file ? { locations: [{ physicalLocation: physical(report, d.file, d.line ?? 0, d.column) }] } : {}),
+            })),
+          },
+        ],
+        properties: { clusters: report.clusters },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function descriptor(rule: RuleInfo): Record<string, unknown> {
+  return {
+    id: rule.id,
+    name: ruleName(rule.id),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.description },
+    help: { text: rule.help, markdown: `**${rule.id}**: ${rule.description}\n\n${rule.help}` },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: { category: rule.category, tags: ['kubernetes', rule.category], 'security-severity': SECURITY_SEVERITY[rule.severity], precision: 'very-high' },
+  };
+}
+
+/** SARIF names are PascalCase words: `pod-security/hostPathVolumes` → `PodSecurityHostPathVolumes`. */
+function ruleName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function result(report: VerifyReport, f: ClusterFinding, index: ReadonlyMap<string, number>): Record<string, unknown> {
+  const subject = `${resourceLabel(f.resource)}${f.fieldPath ? ` at ${f.fieldPath}` : ''}`;
+  const out: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    level: LEVEL[f.severity],
+    message: { text: `${f.message} (${subject}). ${f.remediation}`.trim() },
+    locations: [
+      {
+        physicalLocation: physical(report, f.source.file, f.source.line, f.source.column),
+        logicalLocations: [{ fullyQualifiedName: logicalName(f), kind: 'object' }],
+      },
+    ],
+    partialFingerprints: { 'harbormasterFinding/v1': fingerprint(f) },
+    properties: {
+      category: f.category,
+      fieldPath: f.fieldPath,
+      resource: { apiVersion: apiVersionOf(f.resource), kind: f.resource.kind, namespace: f.resource.namespace, name: f.resource.name },
+      clusters: f.clusters,
+    },
+  };
+  const i = index.get(f.ruleId);
+  if (i !== undefined) out.ruleIndex = i;
+  return out;
+}
+
+function physical(report: VerifyReport, file: string, line: number, column: number | undefined): Record<string, unknown> {
+  const rel = relativePath(report.root, file);
+  const artifactLocation = rel.startsWith('/') ? { uri: `file://${encodePath(rel)}` } : { uri: encodePath(rel), uriBaseId: SRCROOT };
+  if (!line || line < 1) return { artifactLocation };
+  return { artifactLocation, region: { startLine: line, startColumn: column && column > 0 ? column : 1 } };
+}
+
+function encodePath(path: string): string {
+  return path.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+}
+
+function logicalName(f: ClusterFinding): string {
+  const id = f.resource;
+  return `${apiVersionOf(id)}/${id.kind}/${id.namespace ? `${id.namespace}/` : ''}${id.name}${f.fieldPath ? `#${f.fieldPath}` : ''}`;
+}
+
+/** Rule + object + field: stable when lines move; distinct for distinct problems. */
+export function fingerprint(f: ClusterFinding): string {
+  const id = f.resource;
+  const text = [f.ruleId, id.group, id.kind, id.namespace, id.name, f.fieldPath].join('\u0000');
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+function suppression(f: WaivedClusterFinding): Record<string, unknown> {
+  const w = f.waiver;
+  return { kind: 'external', status: 'accepted', justification: `${w.reason} (waiver ${w.id}, owner ${w.owner}, expires ${w.expires})` };
+}
