@@ -14,6 +14,7 @@ import { renderKustomization } from '../render/index.js';
 import {
   defaultRules,
   isoDay,
+  loadPolicies,
   OUTPUT_FORMATS,
   parseLevel,
   parseVersion,
@@ -29,7 +30,7 @@ import {
   type VerifyReport,
   type Waiver,
 } from '../verify/index.js';
-import { parseDocuments } from '../yaml/parse.js';
+import { parseDocuments, type ParsedDocument } from '../yaml/parse.js';
 import type { CliIO, Command } from './command.js';
 import { UsageError, writeAllOrNothing } from './render.js';
 
@@ -158,7 +159,8 @@ function verifyEstate(flags: VerifyFlags, io: CliIO): VerifyReport {
   const estate = loadEstate(fs, posix.resolve(io.cwd, flags.estate ?? '.'));
   printDiagnostics(io, estate.warnings);
   const names = selectClusters(estate, flags.clusters);
-  const fleet = renderFleet(fs, estate, names, { cache: createRenderCache(fs) });
+  const cache = createRenderCache(fs);
+  const fleet = renderFleet(fs, estate, names, { cache });
   if (fleet.failed.length > 0) {
     throw new DiagnosticError(fleet.failed.flatMap((f) => f.diagnostics.map((d) => ({ ...d, message: `${f.cluster}: ${d.message}` }))));
   }
@@ -168,27 +170,43 @@ function verifyEstate(flags: VerifyFlags, io: CliIO): VerifyReport {
     kubernetesVersion: resolveCluster(estate, r.cluster).kubernetesVersion,
   }));
   const waivers = [...estateWaivers(estate), ...waiverFiles(fs, io, flags.waivers)];
-  return runVerify(inputs, waivers, flags, fs, io);
+  const locator = new SourceLocator(fs, cache.fileCache);
+  const policyObjects = (estate.reserved.policies ?? []).flatMap((file) => {
+    locator.remember(file.file, file.documents);
+    return objectsOf(file.file, file.documents);
+  });
+  const rendered = inputs.flatMap((i) => i.resources);
+  return runVerify(inputs, waivers, flags, locator, io, [...policyObjects, ...rendered]);
 }
 
 /** Verifies plain manifests and kustomizations given on the command line, as one set. */
 function verifyPaths(flags: VerifyFlags, io: CliIO): VerifyReport {
   const fs = new DiskFileSystem();
+  const parsed = new Map<string, readonly ParsedDocument[]>();
   const resources: Resource[] = [];
-  for (const path of flags.paths) resources.push(...loadPath(fs, posix.resolve(io.cwd, path)));
-  return runVerify([{ cluster: '', resources }], waiverFiles(fs, io, flags.waivers), flags, fs, io);
+  for (const path of flags.paths) resources.push(...loadPath(fs, posix.resolve(io.cwd, path), parsed));
+  return runVerify([{ cluster: '', resources }], waiverFiles(fs, io, flags.waivers), flags, new SourceLocator(fs, parsed), io, resources);
 }
 
-function runVerify(inputs: ClusterInput[], waivers: Waiver[], flags: VerifyFlags, fs: FileSystem, io: CliIO): VerifyReport {
+/**
+ * `policySources`: every object that may be (or hold) an admission policy:
+ * the estate's policies/ files and the manifests being verified.
+ */
+function runVerify(inputs: ClusterInput[], waivers: Waiver[], flags: VerifyFlags, locator: SourceLocator, io: CliIO, policySources: readonly Resource[]): VerifyReport {
   const today = isoDay(new Date());
-  const options: VerifyOptions = { podSecurity: flags.pss, waivers, today, locator: new SourceLocator(fs) };
+  const policies = loadPolicies(policySources, { locate: (r, path) => locator.locate(r, path) });
+  const problems = policies.diagnostics.filter((d) => d.severity === 'error');
+  if (problems.length > 0) throw new DiagnosticError(problems);
+  const options: VerifyOptions = { podSecurity: flags.pss, waivers, today, locator, policies };
   const fleet = verifyFleet(inputs, options);
   const plain = inputs.length === 1 && inputs[0]!.cluster === '';
   if (plain) {
     fleet.clusters = [];
     for (const f of [...fleet.findings, ...fleet.waived]) f.clusters = [];
   }
-  return reportFromFleet(fleet, { toolVersion: packageVersion(), root: repositoryRoot(io.cwd), rules: defaultRules(options), waivers, today });
+  const report = reportFromFleet(fleet, { toolVersion: packageVersion(), root: repositoryRoot(io.cwd), rules: defaultRules(options), waivers, today });
+  report.diagnostics.push(...policies.diagnostics);
+  return report;
 }
 
 function selectClusters(estate: Estate, asked: readonly string[]): string[] {
@@ -233,22 +251,28 @@ function waiverFiles(fs: FileSystem, io: CliIO, files: readonly string[]): Waive
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** A kustomization directory is rendered; any other directory is read for manifests, recursively; a file is read. */
-function loadPath(fs: FileSystem, path: string): Resource[] {
+function loadPath(fs: FileSystem, path: string, parsed: Map<string, readonly ParsedDocument[]>): Resource[] {
   if (fs.isDirectory(path)) {
-    if (KUSTOMIZATION_FILES.some((name) => fs.isFile(posix.join(path, name)))) return renderKustomization(fs, path).resources;
+    if (KUSTOMIZATION_FILES.some((name) => fs.isFile(posix.join(path, name)))) return renderKustomization(fs, path, { fileCache: parsed }).resources;
     return fs.readDir(path).flatMap((entry) => {
       const child = posix.join(path, entry);
-      return fs.isDirectory(child) || /\.(ya?ml|json)$/.test(entry) ? loadPath(fs, child) : [];
+      return fs.isDirectory(child) || /\.(ya?ml|json)$/.test(entry) ? loadPath(fs, child, parsed) : [];
     });
   }
   if (!fs.isFile(path)) throw new DiagnosticError([diag('VERIFY_INPUT_MISSING', `no such file or directory: ${path}`, { file: path })]);
+  const docs = parseDocuments(fs.readText(path), path);
+  parsed.set(path, docs);
+  const bad = docs.find((doc) => doc.value !== null && !(isObject(doc.value) && typeof doc.value.kind === 'string'));
+  if (bad) throw new DiagnosticError([diag('VERIFY_INPUT_INVALID', 'a manifest document must be a Kubernetes object with a kind', { file: path, line: bad.line })]);
+  return objectsOf(path, docs);
+}
+
+/** The objects of a file's documents, `*List`s expanded. */
+function objectsOf(file: string, docs: readonly ParsedDocument[]): Resource[] {
   const out: Resource[] = [];
-  for (const doc of parseDocuments(fs.readText(path), path)) {
-    if (doc.value === null) continue;
-    if (!isObject(doc.value) || typeof doc.value.kind !== 'string') {
-      throw new DiagnosticError([diag('VERIFY_INPUT_INVALID', 'a manifest document must be a Kubernetes object with a kind', { file: path, line: doc.line })]);
-    }
-    for (const obj of expandList(doc.value)) out.push(new Resource(obj, { file: path, line: doc.line }));
+  for (const doc of docs) {
+    if (!isObject(doc.value) || typeof doc.value.kind !== 'string') continue;
+    for (const obj of expandList(doc.value)) out.push(new Resource(obj, { file, line: doc.line }));
   }
   return out;
 }

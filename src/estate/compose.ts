@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { Document } from 'yaml';
 import type { JsonObject } from '../core/json.js';
+import { kustomizationText } from './kustomization-text.js';
 import { GeneratedSources, SettingSources, type Anchor, type EstateSource } from './provenance.js';
 import { clusterSpec, resolveCluster } from './resolve.js';
 import type { Estate, ImageOverride, ResolvedCluster, ServiceSpec } from './types.js';
@@ -32,7 +32,7 @@ export function composeCluster(estate: Estate, cluster: string | ResolvedCluster
   const out: Composition = { files: new Map(), root, sources: new GeneratedSources() };
   const emit = (dir: string, k: JsonObject, anchors: Anchor[] = []): void => {
     const file = posix.join(dir, 'kustomization.yaml');
-    const text = toYaml(k);
+    const text = kustomizationText(k);
     out.files.set(file, text);
     out.sources.add(file, text, anchors, origin.clusterEntry());
   };
@@ -124,9 +124,4 @@ function rootKustomization(estate: Estate, cluster: ResolvedCluster, root: strin
 
 function relativeAll(from: string, dirs: string[]): string[] {
   return dirs.map((d) => posix.relative(from, d));
-}
-
-/** YAML 1.1 quoting, so values like `yes` or `1.30` stay strings for every kustomize reader. */
-function toYaml(value: JsonObject): string {
-  return new Document(value, { version: '1.1' }).toString({ indentSeq: false, lineWidth: 0 });
 }

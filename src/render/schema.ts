@@ -103,5 +103,6 @@ export function listMergeInfo(node: SchemaNode | undefined): ListMergeInfo {
 
 /** True when the list merges by element (`merge` is among its strategies), as kyaml decides. */
 export function isMergeList(node: SchemaNode | undefined): boolean {
-  return listMergeInfo(node).strategy.split(',').includes('merge');
+  const strategy = node?.desc.s;
+  return strategy !== undefined && (strategy === 'merge' || strategy.split(',').includes('merge'));
 }

@@ -15,6 +15,7 @@ import { type PodSecurityPolicy } from './pss/policy.js';
 import { podSecurityRule } from './pss/rule.js';
 import { HARDENING_RULES } from './rules/index.js';
 import { schemaRule } from './schema/index.js';
+import { admissionPolicyRule, type PolicySet } from './vap/index.js';
 import { createVerifyContext, type Rule, type VerifyContextOptions } from './rule.js';
 import { applyWaivers, isoDay, waiverStatusFindings, type WaivedFinding } from './waivers/apply.js';
 import type { Waiver } from './waivers/parse.js';
@@ -34,6 +35,8 @@ export interface VerifyOptions {
   kubernetesVersion?: string;
   /** Registries (or registry/path prefixes) images may come from; unset: any. */
   allowedRegistries?: readonly string[];
+  /** ValidatingAdmissionPolicies (and bindings) to evaluate, from `loadPolicies`. */
+  policies?: PolicySet;
   /** The rules to run; default: `defaultRules(options)`. */
   rules?: readonly Rule[];
   waivers?: readonly Waiver[];
@@ -57,10 +60,12 @@ export interface VerifyResult {
   diagnostics: Diagnostic[];
 }
 
-/** Every built-in rule, configured for one run: Pod Security, the hardening rules, the schema. */
-export function defaultRules(options: Pick<VerifyOptions, 'podSecurity' | 'kubernetesVersion'> = {}): Rule[] {
+/** Every built-in rule, configured for one run: Pod Security, the hardening rules, the schema, admission policies. */
+export function defaultRules(options: Pick<VerifyOptions, 'podSecurity' | 'kubernetesVersion' | 'policies'> = {}): Rule[] {
   const schema = schemaRule(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {});
-  return [podSecurityRule({ defaultPolicy: options.podSecurity ?? DEFAULT_VERIFY_POLICY }), ...HARDENING_RULES, schema];
+  const rules = [podSecurityRule({ defaultPolicy: options.podSecurity ?? DEFAULT_VERIFY_POLICY }), ...HARDENING_RULES, schema];
+  if (options.policies && options.policies.policies.length > 0) rules.push(admissionPolicyRule(options.policies));
+  return rules;
 }
 
 /** Verifies one rendered set, then applies waivers and reports their status. */

@@ -25,3 +25,6 @@ export { createVerifyContext, RuleRegistry, type Rule, type VerifyContext } from
 export * from './waivers/index.js';
 export * from './report/index.js';
 export { formatVersion, parseLevel, parseVersion, type Level, type PodSecurityPolicy, type PolicyVersion } from './pss/index.js';
+export { admissionPolicyRule, evaluatePolicies, loadPolicies, VapCode, type PolicySet } from './vap/index.js';
+export { HARDENING_RULES } from './rules/index.js';
+export { schemaRule } from './schema/index.js';

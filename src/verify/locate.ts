@@ -18,9 +18,21 @@ const MAP_TRANSFORMERS = new Set(['labels', 'commonLabels', 'commonAnnotations']
 const IDENTITY_KEYS = ['name', 'mountPath', 'containerPort', 'devicePath', 'port', 'ip', 'topologyKey', 'type'];
 
 export class SourceLocator {
-  private readonly files = new Map<string, ParsedDocument[] | null>();
+  private readonly files = new Map<string, readonly ParsedDocument[] | null>();
 
-  constructor(private readonly fs: FileSystem) {}
+  /**
+   * `parsed`: documents already parsed by whoever read the files (the
+   * renderer's file cache, a manifest loader), so no file is parsed twice.
+   */
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly parsed?: ReadonlyMap<string, readonly ParsedDocument[]>,
+  ) {}
+
+  /** Hands over the parsed documents of a file read elsewhere. */
+  remember(file: string, docs: readonly ParsedDocument[]): void {
+    this.files.set(file, docs);
+  }
 
   /** The file, line and column to edit for `path` inside `resource`. */
   locate(resource: Resource, path: FieldPath): FindingSource {
@@ -28,9 +40,10 @@ export class SourceLocator {
   }
 
   /** Parsed documents of a file, read once; null when it cannot be read or parsed. */
-  documents(file: string): ParsedDocument[] | null {
-    let docs = this.files.get(file);
-    if (docs !== undefined) return docs;
+  documents(file: string): readonly ParsedDocument[] | null {
+    const known = this.files.get(file) ?? this.parsed?.get(file);
+    if (known !== undefined) return known;
+    let docs: readonly ParsedDocument[] | null;
     try {
       docs = parseDocuments(this.fs.readText(file), file);
     } catch {

@@ -1,11 +1,10 @@
 /**
- * Literal block scalars (`|`, with `-`/`+` chomping and an optional 1-9
- * indentation indicator) for the quick reader. Folded blocks (`>`) are left
- * to the full parser.
+ * Block scalars for the quick reader: literal (`|`) and folded (`>`), with
+ * `-`/`+` chomping and an optional 1-9 indentation indicator.
  */
 import { giveUp, indentOf, restIsBlank } from './fast-scalars.js';
 
-const HEADER = /^\|([1-9]?)([-+]?)([1-9]?)/;
+const HEADER = /^[|>]([1-9]?)([-+]?)([1-9]?)/;
 
 /** Indentation of the content when no indicator gives it: that of the first non-blank line. */
 function detectIndent(lines: string[], from: number, end: number, parent: number): number {
@@ -19,12 +18,37 @@ function detectIndent(lines: string[], from: number, end: number, parent: number
   return indent;
 }
 
-function chomped(parts: string[], lastContent: number, chomp: string): string {
+function chomped(parts: string[], lastContent: number, chomp: string, folded: boolean): string {
   if (lastContent < 0) return chomp === '+' ? '\n'.repeat(parts.length) : '';
-  const body = parts.slice(0, lastContent + 1).join('\n');
+  const body = folded ? foldedBody(parts, lastContent) : parts.slice(0, lastContent + 1).join('\n');
   if (chomp === '-') return body;
   if (chomp === '+') return body + '\n'.repeat(parts.length - lastContent);
   return `${body}\n`;
+}
+
+/**
+ * Folding of `>` blocks: a break between two lines reads as a space, blank
+ * lines between them as one newline each. Lines that start with a space
+ * (more indented) keep their breaks, by rules on which kubectl and the full
+ * parser differ; they are left to the full parser, which the project's
+ * tests hold the quick reader to.
+ */
+function foldedBody(parts: string[], lastContent: number): string {
+  let out = '';
+  let blanks = 0;
+  for (let k = 0; k <= lastContent; k++) {
+    const text = parts[k]!;
+    if (text === '') {
+      blanks++;
+      continue;
+    }
+    if (text.charCodeAt(0) === 32) giveUp();
+    if (k > blanks) out += blanks === 0 ? ' ' : '\n'.repeat(blanks);
+    else out += '\n'.repeat(blanks);
+    out += text;
+    blanks = 0;
+  }
+  return out;
 }
 
 /**
@@ -57,5 +81,5 @@ export function readLiteral(
   }
   // The last line of a file without a final newline changes chomping; leave that to the full parser.
   if (k === end && unterminatedLast) giveUp();
-  return { value: chomped(parts, lastContent, header[2]!), next: k };
+  return { value: chomped(parts, lastContent, header[2]!, line.charCodeAt(col) === 62), next: k };
 }

@@ -1,16 +1,17 @@
 /**
  * A quick reader for the YAML that Kubernetes files are made of: block maps
  * and sequences (compact and indentless too), plain and quoted scalars
- * (folded over several lines), one-line flow collections, literal blocks.
- * Anything else (anchors, tags, merge keys, complex keys, folded blocks,
+ * (folded over several lines), one-line flow collections, literal and folded
+ * blocks, anchors and aliases. Anything else (tags, merge keys, complex keys,
  * tabs, CRs, errors of any kind) makes it give up, and the caller falls back
  * to the full parser. Both must agree on every input this one accepts; the
- * tests compare them.
+ * tests compare them. Positions of nodes are kept only when asked for.
  */
 import type { JsonObject, JsonValue } from '../core/json.js';
 import {
   closingQuote, foldQuoted, GiveUp, giveUp, indentOf, readDoubleQuoted, readSingleQuoted, restIsBlank,
 } from './fast-scalars.js';
+import { Anchors, readName } from './fast-anchors.js';
 import { readLiteral } from './fast-block.js';
 import { parseFlow } from './fast-flow.js';
 import { keyEnd, plainText, readKey, startsSpecially, YAML_V3, type Dialect } from './fast-plain.js';
@@ -46,6 +47,7 @@ class Reader {
 
   /** Where positions go; set only when they were asked for. */
   track: NodePositions | undefined;
+  private readonly anchors = new Anchors();
 
   constructor(
     readonly lines: string[],
@@ -140,8 +142,9 @@ class Reader {
   /** A scalar or flow collection starting at `col`; the node's parent block sits at `parent`. */
   private inlineValue(line: string, col: number, parent: number): JsonValue {
     const c = line.charCodeAt(col);
-    if (c === 124) {
-      // '|': a literal block over the following lines.
+    if (c === 38 || c === 42) return this.anchorOrAlias(line, col, parent, c === 38);
+    if (c === 124 || c === 62) {
+      // '|' or '>': a literal or folded block over the following lines.
       if (parent < 0) giveUp();
       const block = readLiteral(this.lines, this.i, this.end, this.unterminatedLast, col, parent);
       this.i = block.next;
@@ -155,6 +158,32 @@ class Reader {
     } else value = this.plain(line, col, parent);
     // A more indented line after the value would continue it (or be an error).
     if (this.skipBlank() && indentOf(this.lines[this.i]!) > parent) giveUp();
+    return value;
+  }
+
+  /** `&name node` (remembered for later aliases) or `*name` (a copy of what was remembered). */
+  private anchorOrAlias(line: string, col: number, parent: number, isAnchor: boolean): JsonValue {
+    // The full parser places anchored and aliased nodes its own way (a document starts at its content, not its anchor).
+    if (this.track || parent < 0) giveUp();
+    const { name, next } = readName(line, col);
+    const restBlank = next >= line.length || line.charCodeAt(next) === 35;
+    if (!isAnchor) {
+      if (!restBlank) giveUp();
+      this.i++;
+      if (this.skipBlank() && indentOf(this.lines[this.i]!) > parent) giveUp();
+      return this.anchors.copy(name);
+    }
+    let value: JsonValue;
+    if (restBlank) {
+      this.i++;
+      value = this.nestedOrNull(parent, false);
+    } else {
+      // A node has at most one anchor, and an alias takes none.
+      const c = line.charCodeAt(next);
+      if (c === 38 || c === 42) giveUp();
+      value = this.inlineValue(line, next, parent);
+    }
+    this.anchors.set(name, value);
     return value;
   }
 

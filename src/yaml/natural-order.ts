@@ -29,17 +29,29 @@ function codePoints(s: string): number[] {
 }
 
 /** Value of the digit run from i, wrapping like Go's int64 arithmetic. */
-function runValue(r: number[], i: number, start: bigint): [bigint, number] {
+function runValue(r: Runes, i: number, start: bigint): [bigint, number] {
   let n = start;
   let j = i;
-  for (; j < r.length && isDigit(r[j] as number); j++) n = BigInt.asIntN(64, n * 10n + BigInt((r[j] as number) - 48));
+  for (; j < r.length && isDigit(r.at(j)); j++) n = BigInt.asIntN(64, n * 10n + BigInt(r.at(j) - 48));
   return [n, j];
 }
 
+/** Runes of a key: its code points, or (without surrogates, the usual case) its UTF-16 units as they are. */
+interface Runes {
+  length: number;
+  at(i: number): number;
+}
+
+function runesOf(s: string): Runes {
+  if (!/[\ud800-\udfff]/.test(s)) return { length: s.length, at: (i) => s.charCodeAt(i) };
+  const points = codePoints(s);
+  return { length: points.length, at: (i) => points[i] as number };
+}
+
 /** keyList.Less at the first differing rune i. */
-function lessAt(a: number[], b: number[], i: number): boolean {
-  const ca = a[i] as number;
-  const cb = b[i] as number;
+function lessAt(a: Runes, b: Runes, i: number): boolean {
+  const ca = a.at(i);
+  const cb = b.at(i);
   const al = isLetter(ca);
   const bl = isLetter(cb);
   if (al && bl) return ca < cb;
@@ -47,8 +59,8 @@ function lessAt(a: number[], b: number[], i: number): boolean {
   let start = 0n;
   if (ca === 48 || cb === 48) {
     // A zero inside a number (after a non-zero digit) is not a leading zero.
-    for (let j = i - 1; j >= 0 && isDigit(a[j] as number); j--) {
-      if (a[j] !== 48) {
+    for (let j = i - 1; j >= 0 && isDigit(a.at(j)); j--) {
+      if (a.at(j) !== 48) {
         start = 1n;
         break;
       }
@@ -74,13 +86,17 @@ export function keyLess(x: string, y: string): boolean {
     if (ca === cb) continue;
     // Fast path: two ASCII letters, the common case.
     if (isAsciiLetter(ca) && isAsciiLetter(cb)) return ca < cb;
-    const a = codePoints(x);
-    const b = codePoints(y);
-    const at = codePoints(x.slice(0, i)).length;
+    const a = runesOf(x);
+    const b = runesOf(y);
+    const at = a.length === x.length ? i : codePoints(x.slice(0, i)).length;
     if (at >= a.length || at >= b.length) return a.length < b.length;
     return lessAt(a, b, at);
   }
-  return x.length === y.length ? false : codePoints(x).length < codePoints(y).length;
+  return x.length === y.length ? false : runeCount(x) < runeCount(y);
+}
+
+function runeCount(s: string): number {
+  return /[\ud800-\udfff]/.test(s) ? codePoints(s).length : s.length;
 }
 
 /** Comparator for Array.prototype.sort. */

@@ -15,19 +15,42 @@ const ESCAPES: Record<number, string> = {
 };
 
 export class Writer {
-  out = '';
+  /**
+   * Finished lines, joined once at the end, and the line being written.
+   * Appending everything to one string would build a rope of a node per
+   * piece, slow to flatten; pieces of one line make a shallow rope.
+   */
+  private readonly lines: string[] = [];
+  private line = '';
   column = 0;
   whitespace = true;
   indention = true;
   indent = -1;
 
+  /** Everything written so far. */
+  get out(): string {
+    return this.lines.join('') + this.line;
+  }
+
+  /** Starts a new document: the state of a fresh writer, the text written so far kept. */
+  startDocument(separator: string): void {
+    if (this.lines.length > 0 || this.line !== '') {
+      this.lines.push(this.line + separator);
+      this.line = '';
+    }
+    this.column = 0;
+    this.whitespace = true;
+    this.indention = true;
+    this.indent = -1;
+  }
+
   /** A scalar without spaces or breaks (numbers, simple words): no folding can apply. */
   writeWord(s: string): void {
     if (!this.whitespace) {
-      this.out += ' ';
+      this.line += ' ';
       this.column++;
     }
-    this.out += s;
+    this.line += s;
     this.column += s.length;
     this.whitespace = false;
     this.indention = false;
@@ -35,14 +58,15 @@ export class Writer {
 
   /** Text already laid out on the current line (a cached key with its ':'). */
   writeRaw(s: string): void {
-    this.out += s;
+    this.line += s;
     this.column += s.length;
     this.whitespace = false;
     this.indention = false;
   }
 
   putBreak(): void {
-    this.out += '\n';
+    this.lines.push(`${this.line}\n`);
+    this.line = '';
     this.column = 0;
     this.indention = true;
   }
@@ -52,7 +76,7 @@ export class Writer {
     const indent = this.indent < 0 ? 0 : this.indent;
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
     if (this.column < indent) {
-      this.out += spaces(indent - this.column);
+      this.line += spaces(indent - this.column);
       this.column = indent;
     }
     this.whitespace = true;
@@ -61,17 +85,17 @@ export class Writer {
 
   writeIndicator(text: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
     if (needWhitespace && !this.whitespace) {
-      this.out += ' ';
+      this.line += ' ';
       this.column++;
     }
-    this.out += text;
+    this.line += text;
     this.column += text.length;
     this.whitespace = isWhitespace;
     this.indention = this.indention && isIndention;
   }
 
   private raw(text: string): void {
-    this.out += text;
+    this.line += text;
     this.column += text.length;
   }
 
@@ -79,7 +103,7 @@ export class Writer {
   private writeBreakChar(c: number): void {
     if (c === 0x0a) this.putBreak();
     else {
-      this.out += String.fromCharCode(c);
+      this.line += String.fromCharCode(c);
       this.column = 0;
       this.indention = true;
     }

@@ -117,14 +117,17 @@ function emitNode(w: Writer, value: JsonValue, place: Place): void {
 
 /** One document exactly as kustomize prints it (sorted keys, its quoting), ending in a newline. */
 export function stringifyDocument(value: JsonValue): string {
-  const w = new Writer();
-  emitNode(w, value, Place.Root);
-  w.indent = -1;
-  w.writeIndent();
-  return w.out;
+  return stringifyDocuments([value]);
 }
 
 /** Documents joined by `---\n`, no leading separator; '' for none. */
 export function stringifyDocuments(values: JsonValue[]): string {
-  return values.map(stringifyDocument).join('---\n');
+  const w = new Writer();
+  for (const value of values) {
+    w.startDocument('---\n');
+    emitNode(w, value, Place.Root);
+    w.indent = -1;
+    w.writeIndent();
+  }
+  return w.out;
 }

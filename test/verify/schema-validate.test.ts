@@ -92,6 +92,7 @@ test('unknown kinds are info; a typo of a built-in kind is a warning; objects wi
     'info unknown-kind ',
     'error wrong-type metadata.labels.a',
   ]);
+  assert.deepEqual(problems({ apiVersion: 'constructor', kind: 'toString', metadata: { name: 'x' } }), ['info unknown-kind ']);
   assert.deepEqual(problems({ metadata: { name: 'x' } }), ['error missing-required apiVersion', 'error missing-required kind']);
   assert.deepEqual(problems('just a string'), ['error wrong-type ']);
 });

@@ -9,9 +9,12 @@ import { Resource } from '../../src/core/resource.js';
 import { MemoryFileSystem } from '../../src/fs/memory.js';
 import { verifyFleet, verifyResources } from '../../src/verify/engine.js';
 import { applyWaivers, globMatch, parseWaivers, waiverCovers, type Waiver } from '../../src/verify/waivers/index.js';
+import { podSecurityRule } from '../../src/verify/pss/index.js';
 import { parseDocuments } from '../../src/yaml/parse.js';
 
 const FILE = '/estate/policies/waivers.yaml';
+/** Pod Security alone keeps the expected findings short; the hardening rules have tests of their own. */
+const rules = [podSecurityRule({ defaultPolicy: { level: 'baseline', version: 'latest' } })];
 
 function parse(text: string): ReturnType<typeof parseWaivers> {
   return parseWaivers(FILE, parseDocuments(text, FILE));
@@ -122,7 +125,7 @@ const hostPathDaemonSet = (annotations: Record<string, string> = {}): Resource =
 
 test('waived findings are moved aside with their waiver; expired waivers fail at their expires line; unused ones are noted', () => {
   const { waivers } = parse(VALID);
-  const result = verifyResources([hostPathDaemonSet()], { fs: new MemoryFileSystem(), waivers, today: '2026-01-15' });
+  const result = verifyResources([hostPathDaemonSet()], { rules, fs: new MemoryFileSystem(), waivers, today: '2026-01-15' });
   assert.deepEqual(result.waived.map((w) => [w.finding.ruleId, w.waiver.id]), [['pod-security/hostPathVolumes', 'node-agents']]);
   assert.deepEqual(result.waiversUsed.map((w) => w.id), ['node-agents']);
   assert.deepEqual(result.findings.map((f) => `${f.severity} ${f.ruleId} ${f.resource.name} @${f.source.line}`), ['error hm/waiver-expired 2 @15']);
@@ -130,15 +133,15 @@ test('waived findings are moved aside with their waiver; expired waivers fail at
 
 test('a waiver applies through its expiry day and stops the day after', () => {
   const { waivers } = parse(VALID.replace('"2099-12-31"', '"2026-03-01"'));
-  const on = verifyResources([hostPathDaemonSet()], { fs: new MemoryFileSystem(), waivers: waivers.slice(0, 1), today: '2026-03-01' });
+  const on = verifyResources([hostPathDaemonSet()], { rules, fs: new MemoryFileSystem(), waivers: waivers.slice(0, 1), today: '2026-03-01' });
   assert.equal(on.waived.length, 1);
-  const after = verifyResources([hostPathDaemonSet()], { fs: new MemoryFileSystem(), waivers: waivers.slice(0, 1), today: '2026-03-02' });
+  const after = verifyResources([hostPathDaemonSet()], { rules, fs: new MemoryFileSystem(), waivers: waivers.slice(0, 1), today: '2026-03-02' });
   assert.deepEqual(after.findings.map((f) => f.ruleId), ['pod-security/hostPathVolumes', 'hm/waiver-expired']);
 });
 
 test('annotations on the workload never waive anything', () => {
   const annotated = hostPathDaemonSet({ 'harbormaster.dev/waive': 'pod-security', 'harbormaster.dev/waiver': 'node-agents' });
-  const result = verifyResources([annotated], { fs: new MemoryFileSystem(), today: '2026-01-01' });
+  const result = verifyResources([annotated], { rules, fs: new MemoryFileSystem(), today: '2026-01-01' });
   assert.deepEqual(result.findings.map((f) => f.ruleId), ['pod-security/hostPathVolumes']);
   assert.deepEqual(applyWaivers(result.findings, [], '2026-01-01').waived, []);
 });
@@ -151,7 +154,7 @@ test('in a fleet, a waiver is unused only if no cluster used it', () => {
       { cluster: 'prod-us-east-1', resources: [pod] },
       { cluster: 'prod-eu-west-1', resources: [pod] },
     ],
-    { fs: new MemoryFileSystem(), waivers, today: '2026-01-01' },
+    { rules, fs: new MemoryFileSystem(), waivers, today: '2026-01-01' },
   );
   assert.deepEqual(fleet.findings.map((f) => `${f.ruleId} ${f.clusters.join(',')}`), ['pod-security/hostNamespaces prod-us-east-1', 'hm/waiver-unused ']);
   assert.deepEqual(fleet.waived.map((f) => `${f.ruleId} ${f.clusters.join(',')} ${f.waiver.id}`), ['pod-security/hostNamespaces prod-eu-west-1 2']);

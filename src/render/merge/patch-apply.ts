@@ -108,14 +108,18 @@ function stringMap(value: JsonValue | undefined): JsonObject | undefined {
 }
 
 function refuseDuplicateIds(resources: ResMap, where: Partial<SourceLocation>): void {
-  const seen: ResourceId[] = [];
+  const seen = new Set<string>();
   for (const r of resources) {
     const id = r.id;
-    if (seen.some((s) => sameId(s, id))) {
-      fail(RenderCode.DuplicateId, `may not add resource with an already registered id: ${idString(id)}`, where);
-    }
-    seen.push(id);
+    const key = exactIdKey(id);
+    if (seen.has(key)) fail(RenderCode.DuplicateId, `may not add resource with an already registered id: ${idString(id)}`, where);
+    seen.add(key);
   }
+}
+
+/** sameId as a hash key (ids as written: no effective namespace). */
+function exactIdKey(id: ResourceId): string {
+  return `${id.group}\u0000${id.version}\u0000${id.kind}\u0000${id.name}\u0000${id.namespace}`;
 }
 
 /**

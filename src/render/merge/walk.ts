@@ -2,7 +2,7 @@ import { fieldSchema, isMergeList, schemaForType, type MergeSchema, type SchemaN
 import { walkAssociativeList } from './associative.js';
 import { peekDirectiveLenient, takeDirective } from './directive.js';
 import { MergeKindError } from './elements.js';
-import { isMap, isMissingOrNull, isNilOrEmpty, kindOf, textOf, TAGGED_NULL, type MMap, type MNode, type NodeKind } from './node.js';
+import { isMap, isMissingOrNull, isNilOrEmpty, kindOf, TaggedNull, textOf, TAGGED_NULL, type MMap, type MNode, type NodeKind } from './node.js';
 
 /**
  * Port of kyaml's walk.Walker driven by merge2's Merger visitor, with the
@@ -29,6 +29,7 @@ export function isNullish(node: MNode | undefined): boolean {
 }
 
 export function walk(sources: Sources, schema: SchemaNode | undefined, ctx: WalkContext): MNode | undefined {
+  if (sources[1] === undefined) return walkUnpatched(sources[0], schema, [...ctx.path], ctx.schema);
   const resolved = schema ?? schemaFromMeta(sources, ctx.schema);
   const kind = kindOfSources(sources);
   switch (kind) {
@@ -90,10 +91,42 @@ function walkMap(sources: Sources, schema: SchemaNode | undefined, ctx: WalkCont
   if (dest === undefined) return undefined;
   for (const key of fieldNames(sources)) {
     const values: Sources = [fieldOf(sources[0], key), fieldOf(sources[1], key)];
-    const value = walk(values, fieldSchema(schema, key), { path: [...ctx.path, key], schema: ctx.schema });
+    let value: MNode | undefined;
+    if (values[1] !== undefined) value = walk(values, fieldSchema(schema, key), { path: [...ctx.path, key], schema: ctx.schema });
+    else if (values[0] !== null && typeof values[0] === 'object') value = walkUnpatched(values[0], fieldSchema(schema, key), [...ctx.path, key], ctx.schema);
+    else continue; // a scalar (or a soft null) the patch does not touch stays
     setField(dest, key, value);
   }
   return dest;
+}
+
+/**
+ * The walk of a node the patch says nothing about. merge2 walks those too,
+ * but all it can change there is an associative list (empty elements
+ * dropped, elements with the same key folded), so only those are walked for
+ * real; maps are looked through and everything else is returned as it is.
+ * Equivalent to walk([node, undefined]) and much cheaper: most of an object
+ * is outside its patch. `path` is the field path, extended in place while
+ * descending (and copied only for the rare error message).
+ */
+function walkUnpatched(node: MNode | undefined, schema: SchemaNode | undefined, path: string[], merge: MergeSchema): MNode | undefined {
+  if (node === undefined || node === TAGGED_NULL) return undefined;
+  if (node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) {
+    return isMergeList(schema) ? walkAssociativeList([node, undefined], schema, { path: [...path], schema: merge }) : node;
+  }
+  const map = node as MMap;
+  const resolved = schema ?? schemaFromMeta([map, undefined], merge);
+  for (const field of Object.keys(map)) {
+    const value = map[field];
+    if (value === TAGGED_NULL) delete map[field];
+    if (value === null || typeof value !== 'object' || value instanceof TaggedNull) continue;
+    path.push(field);
+    const walked = walkUnpatched(value, fieldSchema(resolved, field), path, merge);
+    path.pop();
+    if (walked !== value) setField(map, field, walked);
+  }
+  return map;
 }
 
 function fieldOf(node: MNode | undefined, key: string): MNode | undefined {

@@ -9,12 +9,12 @@
  *   runtime's macro refuses;
  * - regex literals are compiled up front, as cel-go's ValidateRegexLiterals.
  */
-import type { ASTNode } from '@marcbachmann/cel-js';
+import { Optional, type ASTNode } from '@marcbachmann/cel-js';
 import { celError } from './errors.js';
 import { re2SyntaxError } from './re2.js';
 
 /** Built-ins replaced by our own implementation, whatever the receiver type. */
-export const REPLACED_FUNCTIONS = ['matches', 'indexOf', 'lastIndexOf', 'lowerAscii', 'upperAscii', 'trim', 'substring', 'split', 'size'] as const;
+export const REPLACED_FUNCTIONS = ['matches', 'indexOf', 'lastIndexOf', 'lowerAscii', 'upperAscii', 'trim', 'substring', 'split'] as const;
 const REPLACED = new Set<string>(REPLACED_FUNCTIONS);
 
 export function replacementName(name: string): string {
@@ -89,6 +89,17 @@ export function prepareAst(ast: ASTNode, options: PrepareOptions): string[] {
   return problems;
 }
 
+/** The fields selected directly on variable `name` (`name.x`, `name.?y`), e.g. the variables an expression reads. */
+export function fieldsSelectedOn(ast: ASTNode, name: string): string[] {
+  const fields = new Set<string>();
+  walk(ast, (node) => {
+    if ((node.op !== '.' && node.op !== '.?') || !Array.isArray(node.args)) return;
+    const [target, field] = node.args as [unknown, unknown];
+    if (isNode(target) && target.op === 'id' && target.args === name && typeof field === 'string') fields.add(field);
+  });
+  return [...fields];
+}
+
 interface Checker {
   check(node: unknown, ctx: unknown): unknown;
   getType(name: string): unknown;
@@ -121,6 +132,8 @@ function patchHas(macro: HasMacro): void {
 
 /** cel-go's presence test: maps test the key, objects of our library types have no fields. */
 function hasField(target: unknown, field: string): boolean {
+  // Selecting through an optional (`a.?b.c`) tests the value inside, if any.
+  if (target instanceof Optional) return target.hasValue() && hasField(target.value(), field);
   if (target instanceof Map) return target.has(field);
   if (target !== null && typeof target === 'object' && (target as object).constructor === Object) {
     return Object.prototype.hasOwnProperty.call(target, field) && (target as Record<string, unknown>)[field] !== undefined;

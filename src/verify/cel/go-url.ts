@@ -47,6 +47,8 @@ function isHex(c: string | undefined): boolean {
 
 /** Go's unescape: checks %-escapes (and host characters), decodes to UTF-8 text. */
 export function unescape(s: string, mode: Mode): string {
+  // The common case: nothing escaped and nothing to check.
+  if (!/[%+]/.test(s) && mode !== 'host' && mode !== 'zone') return s;
   for (let i = 0; i < s.length; i++) {
     const c = s[i] as string;
     if (c === '%') {

@@ -11,21 +11,24 @@ const converted = new WeakMap<JsonObject, Record<string, unknown>>();
 export function toCel(value: JsonValue): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : value;
   if (Array.isArray(value)) return value.map(toCel);
-  if (isObject(value)) return objectToCel(value);
+  if (isObject(value)) return convertObject(value);
   return value;
 }
 
-/** Converts an object once and remembers it: the same resource is evaluated by many policies. */
-export function objectToCel(obj: JsonObject): Record<string, unknown> {
-  const cached = converted.get(obj);
-  if (cached) return cached;
+function convertObject(obj: JsonObject): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(obj)) {
     const v = obj[key] as JsonValue;
     if (v !== null) out[key] = toCel(v);
   }
-  converted.set(obj, out);
   return out;
+}
+
+/** Converts a whole object once and remembers it: the same resource is evaluated by many policies. */
+export function objectToCel(obj: JsonObject): Record<string, unknown> {
+  let cached = converted.get(obj);
+  if (!cached) converted.set(obj, (cached = convertObject(obj)));
+  return cached;
 }
 
 /** A CEL result back as JSON, for messages and tests; non-JSON values become their string form. */

@@ -39,7 +39,7 @@ export function renderSarif(report: VerifyReport): string {
           },
         },
         automationDetails: { id: `harbormaster/verify/${report.clusters.length > 0 ? 'estate' : 'files'}/` },
-        columnKind: 'unicodeCodePoints',
+        columnKind: 'utf16CodeUnits',
         results,
         invocations: [
           {
@@ -130,5 +130,5 @@ export function fingerprint(f: ClusterFinding): string {
 
 function suppression(f: WaivedClusterFinding): Record<string, unknown> {
   const w = f.waiver;
-  return { kind: 'external', status: 'accepted', justification: `${w.reason} (waiver ${w.id}, owner ${w.owner}, expires ${w.expires})` };
+  return { kind: 'external', state: 'accepted', justification: `${w.reason} (waiver ${w.id}, owner ${w.owner}, expires ${w.expires})` };
 }

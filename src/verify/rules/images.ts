@@ -30,23 +30,29 @@ export function parseImage(image: string): ImageRef {
 function parseImageUncached(image: string): ImageRef {
   const at = image.indexOf('@');
   const name = at < 0 ? image : image.slice(0, at);
-  const digest = at < 0 ? undefined : image.slice(at + 1);
   const slash = name.lastIndexOf('/');
   const colon = name.lastIndexOf(':');
   const hasTag = colon > slash;
-  const path = hasTag ? name.slice(0, colon) : name;
-  const tag = hasTag ? name.slice(colon + 1) : undefined;
+  const ref: ImageRef = splitRegistry(hasTag ? name.slice(0, colon) : name);
+  if (hasTag) ref.tag = name.slice(colon + 1);
+  if (at >= 0) ref.digest = image.slice(at + 1);
+  return ref;
+}
+
+/** `host/repo` when the first segment looks like a host; Docker Hub otherwise. */
+function splitRegistry(path: string): ImageRef {
   const first = path.indexOf('/');
   const head = first < 0 ? '' : path.slice(0, first);
-  const isHost = head !== '' && (head.includes('.') || head.includes(':') || head === 'localhost');
-  let registry = isHost ? head : 'docker.io';
-  let repository = isHost ? path.slice(first + 1) : path;
-  if (registry === 'index.docker.io') registry = 'docker.io';
-  if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
-  const ref: ImageRef = { registry, repository };
-  if (tag !== undefined) ref.tag = tag;
-  if (digest !== undefined) ref.digest = digest;
-  return ref;
+  if (head !== '' && (head.includes('.') || head.includes(':') || head === 'localhost')) {
+    const registry = head === 'index.docker.io' ? 'docker.io' : head;
+    return imageRef(registry, path.slice(first + 1));
+  }
+  return imageRef('docker.io', path);
+}
+
+/** The reference; Docker Hub's official images live under `library/`. */
+function imageRef(registry: string, repository: string): ImageRef {
+  return { registry, repository: registry === 'docker.io' && !repository.includes('/') ? `library/${repository}` : repository };
 }
 
 /** `registry/repository`, the form allowlist entries are compared with. */

@@ -1,6 +1,6 @@
 /** A NetworkPolicy whose podSelector matches no pods enforces nothing: usually a label typo. */
 import { defineRule } from './define.js';
-import { indexOf } from './indexes.js';
+import { indexOf, SYSTEM_NAMESPACES } from './indexes.js';
 import { isEmptySelector, parseLabelSelector } from './selectors.js';
 import { dig, isKind, namespaceOf } from './values.js';
 
@@ -16,6 +16,7 @@ export const networkPolicySelectsNothing = defineRule({
     const selector = parseLabelSelector(dig(resource.obj, 'spec', 'podSelector'));
     if (!selector || isEmptySelector(selector)) return;
     const ns = namespaceOf(resource);
+    if (SYSTEM_NAMESPACES.has(ns)) return; // provider-managed pods are rarely in the set
     if (!indexOf(context).podTemplates(ns).some(selector)) {
       report(['spec', 'podSelector'], `no pod template in namespace "${ns}" matches the podSelector`);
     }

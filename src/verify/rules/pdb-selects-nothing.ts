@@ -1,6 +1,6 @@
 /** A PodDisruptionBudget that selects no pods protects nothing; usually a label typo. */
 import { defineRule } from './define.js';
-import { indexOf } from './indexes.js';
+import { indexOf, SYSTEM_NAMESPACES } from './indexes.js';
 import { parseLabelSelector } from './selectors.js';
 import { dig, isKind, namespaceOf } from './values.js';
 
@@ -15,6 +15,7 @@ export const pdbSelectsNothing = defineRule({
     if (!isKind(resource, 'policy', 'PodDisruptionBudget')) return;
     const selector = parseLabelSelector(dig(resource.obj, 'spec', 'selector'));
     const ns = namespaceOf(resource);
+    if (SYSTEM_NAMESPACES.has(ns)) return; // provider-managed pods (CoreDNS …) are rarely in the set
     if (!selector) {
       report(['spec', 'selector'], 'PodDisruptionBudget has no selector, so it selects no pods');
     } else if (!indexOf(context).podTemplates(ns).some(selector)) {

@@ -4,8 +4,10 @@ import { indexOf } from './indexes.js';
 import { BINDING_KINDS, isBinding, RBAC_GROUP, roleRef } from './rbac.js';
 import { namespaceOf } from './values.js';
 
-/** ClusterRoles every cluster has. */
+/** ClusterRoles every cluster has (plus the `system:` ones). */
 const BUILT_IN = new Set(['cluster-admin', 'admin', 'edit', 'view']);
+/** Roles the control plane keeps in kube-system (plus the `system:` ones). */
+const BUILT_IN_KUBE_SYSTEM = new Set(['extension-apiserver-authentication-reader']);
 
 export const rbacRoleMissing = defineRule({
   name: 'rbac-role-missing',
@@ -23,6 +25,7 @@ export const rbacRoleMissing = defineRule({
       if (!index.find(RBAC_GROUP, 'ClusterRole', '', ref.name)) report(['roleRef', 'name'], `ClusterRole "${ref.name}" does not exist`);
     } else if (ref.kind === 'Role') {
       const ns = namespaceOf(resource);
+      if (ns === 'kube-system' && (BUILT_IN_KUBE_SYSTEM.has(ref.name) || ref.name.startsWith('system:'))) return;
       if (!index.find(RBAC_GROUP, 'Role', ns, ref.name)) report(['roleRef', 'name'], `Role "${ref.name}" does not exist in namespace "${ns}"`);
     }
   },

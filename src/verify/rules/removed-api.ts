@@ -13,7 +13,7 @@ export function migrationHint(api: RemovedApi): string {
 }
 
 export function clusterLabel(context: VerifyContext): string {
-  const version = context.kubernetesVersion ? `Kubernetes ${context.kubernetesVersion}` : 'current Kubernetes';
+  const version = context.kubernetesVersion ? `Kubernetes ${context.kubernetesVersion}` : 'Kubernetes';
   return context.clusterName ? `cluster "${context.clusterName}" (${version})` : version;
 }
 
@@ -29,7 +29,8 @@ export const removedApiRule = defineRule({
     if (!api) return;
     const version = context.kubernetesVersion;
     if (version !== undefined && parseMinor(version) && !minorAtMost(api.removedIn, version)) return;
-    report(['apiVersion'], `${api.apiVersion} ${api.kind} was removed in Kubernetes ${api.removedIn}; ${clusterLabel(context)} does not serve it`, {
+    const where = version !== undefined ? `; ${clusterLabel(context)} does not serve it` : ' (no cluster version given: the newest Kubernetes is assumed)';
+    report(['apiVersion'], `${api.apiVersion} ${api.kind} was removed in Kubernetes ${api.removedIn}${where}`, {
       remediation: migrationHint(api) || 'Remove the object: the API has no replacement.',
     });
   },

@@ -1,5 +1,6 @@
 /** A Service whose selector matches no pod template has no endpoints: usually a label typo. */
 import { defineRule } from './define.js';
+import { SYSTEM_NAMESPACES } from './indexes.js';
 import { selectingService } from './services.js';
 import { namespaceOf } from './values.js';
 
@@ -12,7 +13,8 @@ export const serviceSelectsNothing = defineRule({
   kinds: ['Service'],
   check(resource, context, report) {
     const service = selectingService(resource, context);
-    if (service && service.pods.length === 0) {
+    // Provider-managed pods (CoreDNS, kube-proxy …) in system namespaces are rarely in the set.
+    if (service && service.pods.length === 0 && !SYSTEM_NAMESPACES.has(namespaceOf(resource))) {
       report(['spec', 'selector'], `no pod template in namespace "${namespaceOf(resource)}" matches the selector`);
     }
   },

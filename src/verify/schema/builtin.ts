@@ -28,6 +28,7 @@ export class BuiltinSchemas {
   private readonly data: SchemaData;
   private readonly decoded: SchemaNode[] = [];
   private kinds?: Map<string, number>;
+  private meta?: SchemaNode;
 
   constructor(data: SchemaData = SCHEMA_DATA) {
     this.data = data;
@@ -42,20 +43,20 @@ export class BuiltinSchemas {
 
   /** Whether the data has any kind under this apiVersion (a built-in group version). */
   hasApiVersion(apiVersion: string): boolean {
-    return this.data.kinds[apiVersion] !== undefined;
+    return Object.hasOwn(this.data.kinds, apiVersion);
   }
 
   /** Kinds the data knows under an apiVersion (for "did you mean" hints). */
   kindsOf(apiVersion: string): string[] {
-    const list = this.data.kinds[apiVersion];
+    const list = Object.hasOwn(this.data.kinds, apiVersion) ? this.data.kinds[apiVersion] : undefined;
     return list ? list.split(' ').map((entry) => entry.slice(0, entry.indexOf(':'))) : [];
   }
 
   /** `metav1.ObjectMeta`, the metadata of every object (custom resources included). */
   objectMeta(): SchemaNode {
-    const meta = this.kind('v1', 'ConfigMap')?.properties?.get('metadata');
-    if (!meta) throw new Error('schema data lacks v1 ConfigMap metadata');
-    return meta;
+    this.meta ??= this.kind('v1', 'ConfigMap')?.properties?.get('metadata');
+    if (!this.meta) throw new Error('schema data lacks v1 ConfigMap metadata');
+    return this.meta;
   }
 
   private kindTable(): Map<string, number> {

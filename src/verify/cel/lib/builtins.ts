@@ -104,18 +104,32 @@ export function split(s: string, sep: string, n = -1n): string[] {
   return head;
 }
 
-function listIndexOf(list: unknown[], item: unknown, equal: (a: unknown, b: unknown) => boolean, last: boolean): bigint {
-  if (last) {
-    for (let i = list.length - 1; i >= 0; i--) if (equal(list[i], item)) return BigInt(i);
-  } else {
-    for (let i = 0; i < list.length; i++) if (equal(list[i], item)) return BigInt(i);
-  }
-  return -1n;
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number) ? -1 : 1;
+  return Math.sign(a.length - b.length);
 }
 
-export { listIndexOf };
+const INT64_MAX = 9223372036854775807n;
+
+/** Standard functions the runtime lacks: `int(uint)`, identity conversions, `int(timestamp)`, ordering of bytes. */
+function installMissing(env: Environment): void {
+  env
+    .registerFunction('int(uint): int', (u: { value: bigint }) => {
+      if (u.value > INT64_MAX) throw celError('range error converting uint to int');
+      return u.value;
+    })
+    .registerFunction('int(google.protobuf.Timestamp): int', (t: Date) => BigInt(Math.floor(t.getTime() / 1000)))
+    .registerFunction('duration(google.protobuf.Duration): google.protobuf.Duration', (d: unknown) => d)
+    .registerFunction('timestamp(google.protobuf.Timestamp): google.protobuf.Timestamp', (t: Date) => t)
+    .registerOperator('bytes < bytes', (a: Uint8Array, b: Uint8Array) => compareBytes(a, b) < 0)
+    .registerOperator('bytes <= bytes', (a: Uint8Array, b: Uint8Array) => compareBytes(a, b) <= 0)
+    .registerOperator('bytes > bytes', (a: Uint8Array, b: Uint8Array) => compareBytes(a, b) > 0)
+    .registerOperator('bytes >= bytes', (a: Uint8Array, b: Uint8Array) => compareBytes(a, b) >= 0);
+}
 
 function install(env: Environment): void {
+  installMissing(env);
   env
     .registerFunction('string.k8s_matches(string): bool', matches)
     .registerFunction('k8s_matches(string, string): bool', matches)

@@ -9,6 +9,7 @@
  */
 import { Optional, type Environment } from '@marcbachmann/cel-js';
 import { Duration, UnsignedInt } from '@marcbachmann/cel-js/evaluator';
+import { celEquals } from '../equality.js';
 import { celError } from '../errors.js';
 import { v, type CelLibrary } from '../library.js';
 import { bindScope, identifier, type Checker, type Evaluator, type MacroCall, type MacroDefinition, type MacroNode, type Scope } from '../macros.js';
@@ -66,8 +67,15 @@ function expander(flat: boolean) {
   });
 }
 
+/** Optionals are equal when both are empty, or both hold equal values. */
+export function optionalsEqual(a: Optional, b: Optional): boolean {
+  if (!a.hasValue() || !b.hasValue()) return a.hasValue() === b.hasValue();
+  return celEquals(a.value(), b.value());
+}
+
 function install(env: Environment): void {
   env
+    .registerOperator('optional == optional', optionalsEqual)
     .registerFunction('OptionalNamespace.ofNonZeroValue(dyn): optional<dyn>', (_ns: unknown, value: unknown) =>
       isZeroValue(value) ? Optional.none() : Optional.of(value))
     .registerFunction('optional.optMap(ast, ast): optional<dyn>', expander(false) as unknown as (...args: unknown[]) => unknown)

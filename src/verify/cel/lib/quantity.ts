@@ -4,6 +4,7 @@
  *   quantity('1.5Gi').isGreaterThan(quantity('1G'))   // true
  *   quantity('50k').sub(20000) == quantity('30k')      // true
  *   quantity('500m').isInteger()                       // false
+ *   quantity('1000m').isInteger()                      // false: only the int64 form counts
  *   isQuantity('200K')                                 // false (no 'K' suffix)
  */
 import type { Environment } from '@marcbachmann/cel-js';
@@ -11,7 +12,7 @@ import type { LibraryValue } from '../equality.js';
 import { celError } from '../errors.js';
 import { v, type CelLibrary } from '../library.js';
 import {
-  addQuantities, compareQuantities, integerQuantity, parseQuantity, quantityAsFloat, quantityAsInt64, quantitySign, type Quantity,
+  addQuantities, compareQuantities, integerQuantity, negateQuantity, parseQuantity, quantityAsFloat, quantityAsInt64, quantitySign, type Quantity,
 } from '../quantity-value.js';
 
 export class CelQuantity implements LibraryValue {
@@ -29,10 +30,6 @@ export function toQuantity(text: string): CelQuantity {
   } catch (error) {
     throw celError(error instanceof Error ? error.message : String(error));
   }
-}
-
-function negate(q: Quantity): Quantity {
-  return { ...q, nanos: -q.nanos };
 }
 
 function asInteger(q: CelQuantity): bigint {
@@ -67,8 +64,8 @@ function install(env: Environment): void {
     .registerFunction('Quantity.isInteger(): bool', (q: CelQuantity) => quantityAsInt64(q.value) !== undefined)
     .registerFunction('Quantity.add(Quantity): Quantity', (a: CelQuantity, b: CelQuantity) => new CelQuantity(addQuantities(a.value, b.value)))
     .registerFunction('Quantity.add(int): Quantity', (a: CelQuantity, b: bigint) => new CelQuantity(addQuantities(a.value, integerQuantity(b))))
-    .registerFunction('Quantity.sub(Quantity): Quantity', (a: CelQuantity, b: CelQuantity) => new CelQuantity(addQuantities(a.value, negate(b.value))))
-    .registerFunction('Quantity.sub(int): Quantity', (a: CelQuantity, b: bigint) => new CelQuantity(addQuantities(a.value, integerQuantity(-b))));
+    .registerFunction('Quantity.sub(Quantity): Quantity', (a: CelQuantity, b: CelQuantity) => new CelQuantity(addQuantities(a.value, negateQuantity(b.value))))
+    .registerFunction('Quantity.sub(int): Quantity', (a: CelQuantity, b: bigint) => new CelQuantity(addQuantities(a.value, negateQuantity(integerQuantity(b)))));
 }
 
 export const quantityLibrary: CelLibrary = { name: 'kubernetes.quantity', since: v(1, 28), install };
