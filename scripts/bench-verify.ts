@@ -154,23 +154,26 @@ function loadCorpus(): Fixture[] {
     for (const dir of readdirSync(join(CORPUS, level)).sort()) {
       const version = parseVersion(dir);
       if (version === undefined) continue;
-      for (const outcome of ['pass', 'fail']) {
-        const folder = join(CORPUS, level, dir, outcome);
-        if (!existsSync(folder)) continue;
-        for (const name of readdirSync(folder).filter((n) => n.endsWith('.yaml')).sort()) {
-          const file = join(folder, name);
-          const text = readFileSync(file, 'utf8');
-          const value = parseDocuments(text, file)[0]?.value;
-          if (isObject(value)) out.push({ file, level, version, expectFail: outcome === 'fail', text, obj: value });
-        }
-      }
+      for (const outcome of ['pass', 'fail']) out.push(...loadFolder(join(CORPUS, level, dir, outcome), level, version, outcome === 'fail'));
     }
   }
   return out;
 }
 
-function harbormasterAgreement(fixtures: readonly Fixture[]): number {
-  let agree = 0;
+function loadFolder(folder: string, level: Level, version: PolicyVersion, expectFail: boolean): Fixture[] {
+  if (!existsSync(folder)) return [];
+  const out: Fixture[] = [];
+  for (const name of readdirSync(folder).filter((n) => n.endsWith('.yaml')).sort()) {
+    const file = join(folder, name);
+    const text = readFileSync(file, 'utf8');
+    const value = parseDocuments(text, file)[0]?.value;
+    if (isObject(value)) out.push({ file, level, version, expectFail, text, obj: value });
+  }
+  return out;
+}
+
+function harbormasterAgreement(fixtures: readonly Fixture[]): Agreement {
+  const failed = new Set<string>();
   const groups = new Map<string, Fixture[]>();
   for (const f of fixtures) groups.set(`${f.level}/${f.version}`, [...(groups.get(`${f.level}/${f.version}`) ?? []), f]);
   for (const group of groups.values()) {
@@ -178,13 +181,30 @@ function harbormasterAgreement(fixtures: readonly Fixture[]): number {
     const rule = podSecurityRule({ defaultPolicy: { level, version } });
     const resources = group.map((f) => new Resource(f.obj, { file: f.file, line: 1 }));
     const { findings } = checkResources(resources, { rules: [rule], fs: new MemoryFileSystem() });
-    const failed = new Set(findings.map((x) => x.source.file));
-    for (const f of group) if (failed.has(f.file) === f.expectFail) agree++;
+    for (const x of findings) failed.add(x.source.file);
   }
-  return agree;
+  return tally(fixtures, (f) => failed.has(f.file));
 }
 
-async function monokleAgreement(validator: MonokleValidator, fixtures: readonly Fixture[]): Promise<number> {
+/** Agreed fixtures, and of the others how many the tool passed though they should fail (and the reverse). */
+interface Agreement {
+  agree: number;
+  missed: number;
+  extra: number;
+}
+
+function tally(fixtures: readonly Fixture[], failed: (f: Fixture) => boolean): Agreement {
+  const out: Agreement = { agree: 0, missed: 0, extra: 0 };
+  for (const f of fixtures) {
+    const verdict = failed(f);
+    if (verdict === f.expectFail) out.agree++;
+    else if (f.expectFail) out.missed++;
+    else out.extra++;
+  }
+  return out;
+}
+
+async function monokleAgreement(validator: MonokleValidator, fixtures: readonly Fixture[]): Promise<Agreement> {
   const resources = monokleResources(fixtures.map((f) => ({ path: f.file, text: f.text })));
   const response = await validator.validate({ resources });
   const baselineFail = new Set<string>();
@@ -199,12 +219,7 @@ async function monokleAgreement(validator: MonokleValidator, fixtures: readonly 
       if (result.ruleId.startsWith('PSS1')) baselineFail.add(file);
     }
   }
-  let agree = 0;
-  for (const f of fixtures) {
-    const failed = (f.level === 'baseline' ? baselineFail : anyFail).has(f.file);
-    if (failed === f.expectFail) agree++;
-  }
-  return agree;
+  return tally(fixtures, (f) => (f.level === 'baseline' ? baselineFail : anyFail).has(f.file));
 }
 
 // ---- Report -------------------------------------------------------------
@@ -248,7 +263,8 @@ async function main(): Promise<void> {
     `| best of ${args.runs} | ${hm.bestMs.toFixed(0)} ms | ${mk.bestMs.toFixed(0)} ms |`,
     `| per object (best) | ${micros(hm.bestMs, objects)} | ${micros(mk.bestMs, objects)} |`,
     `| Pod Security checks only, per object (best) | ${micros(hmPss.bestMs, objects)} | ${micros(mkPss.bestMs, objects)} |`,
-    `| Pod Security corpus agreement | ${hmAgree}/${fixtures.length} (${percent(hmAgree, fixtures.length)}) | ${mkAgree}/${fixtures.length} (${percent(mkAgree, fixtures.length)}) |`,
+    `| Pod Security corpus agreement | ${hmAgree.agree}/${fixtures.length} (${percent(hmAgree.agree, fixtures.length)}) | ${mkAgree.agree}/${fixtures.length} (${percent(mkAgree.agree, fixtures.length)}) |`,
+    `| corpus: violations missed / reported wrongly | ${hmAgree.missed} / ${hmAgree.extra} | ${mkAgree.missed} / ${mkAgree.extra} |`,
     '',
     `Harbormaster is ${(mk.bestMs / hm.bestMs).toFixed(1)}× faster per object (best runs; ${(mk.coldMs / hm.coldMs).toFixed(1)}× on the first run);`,
     `with Pod Security checks only, ${(mkPss.bestMs / hmPss.bestMs).toFixed(1)}× faster.`,

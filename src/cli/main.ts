@@ -5,10 +5,11 @@ import { processIO, type CliIO, type Command } from './command.js';
 import { kustomizeCommand } from './kustomize.js';
 import { renderCommand } from './render.js';
 import { startCommand } from './start.js';
+import { verifyCommand } from './verify.js';
 
 /** Every command, by the name typed after `harbormaster`. */
 export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>(
-  [startCommand, renderCommand, kustomizeCommand].map((c) => [c.name, c]),
+  [startCommand, renderCommand, kustomizeCommand, verifyCommand].map((c) => [c.name, c]),
 );
 
 /** The package version; found by walking up from this module, so it works from dist/ and from the bundle. */

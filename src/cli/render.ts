@@ -84,7 +84,7 @@ function setValue(flags: RenderFlags, name: string, value: string): void {
 
 export const renderCommand: Command = {
   name: 'render',
-  summary: 'Render the manifests of every cluster of the estate',
+  summary: 'render the manifests of every cluster of the estate',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     let flags: RenderFlags;

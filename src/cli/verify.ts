@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { DiagnosticError, diag, formatDiagnostic, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import { isArray, isObject, type JsonObject } from '../core/json.js';
 import { Resource } from '../core/resource.js';
+import { EstateCode } from '../estate/codes.js';
 import { loadEstate } from '../estate/load.js';
 import { createRenderCache, renderFleet } from '../estate/render.js';
 import { resolveCluster } from '../estate/resolve.js';
@@ -12,12 +13,15 @@ import { DiskFileSystem } from '../fs/disk.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import { renderKustomization } from '../render/index.js';
 import {
+  DEFAULT_VERIFY_POLICY,
   defaultRules,
+  idKey,
   isoDay,
   loadPolicies,
   OUTPUT_FORMATS,
   parseLevel,
   parseVersion,
+  parseVerifySettings,
   parseWaivers,
   renderReport,
   reportFromFleet,
@@ -28,6 +32,7 @@ import {
   type PodSecurityPolicy,
   type VerifyOptions,
   type VerifyReport,
+  type VerifySettings,
   type Waiver,
 } from '../verify/index.js';
 import { parseDocuments, type ParsedDocument } from '../yaml/parse.js';
@@ -45,8 +50,9 @@ or kustomization directories.
   --estate DIR          the estate directory (default: .)
   --cluster C           verify only C (active or planned); repeat for more
   --pss-level LEVEL     Pod Security level for namespaces without an enforce label:
-                        privileged, baseline (default) or restricted
-  --pss-version V       policy version for those namespaces: v1.0 … v1.N or latest (default)
+                        privileged, baseline or restricted (default: the estate's, else baseline)
+  --pss-version V       policy version for those namespaces: v1.0 … v1.N or latest
+                        (default: the estate's, else latest)
   --fail-on SEVERITY    exit 1 when a finding is at or above: error (default), warning, info, none
   --output FORMAT       table (default), json, sarif or junit
   --out FILE            write the report to FILE instead of stdout
@@ -61,7 +67,8 @@ export interface VerifyFlags {
   estate?: string;
   clusters: string[];
   paths: string[];
-  pss: PodSecurityPolicy;
+  /** Overrides of the estate's default Pod Security policy (for namespaces without labels). */
+  pss: Partial<PodSecurityPolicy>;
   failOn: FailOn;
   output: OutputFormat;
   out?: string;
@@ -72,7 +79,7 @@ const VALUE_FLAGS = ['--estate', '--cluster', '--pss-level', '--pss-version', '-
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 
 export function parseVerifyArgs(args: readonly string[]): VerifyFlags {
-  const flags: VerifyFlags = { clusters: [], paths: [], pss: { level: 'baseline', version: 'latest' }, failOn: 'error', output: 'table', waivers: [] };
+  const flags: VerifyFlags = { clusters: [], paths: [], pss: {}, failOn: 'error', output: 'table', waivers: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (!arg.startsWith('-') || arg === '-') {
@@ -131,9 +138,13 @@ function usage(message: string): never {
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'Check rendered manifests against Pod Security, hardening rules and policies',
+  summary: 'check rendered manifests against Pod Security, hardening rules and policies',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout(USAGE);
+      return 0;
+    }
     let flags: VerifyFlags;
     try {
       flags = parseVerifyArgs(args);
@@ -170,13 +181,15 @@ function verifyEstate(flags: VerifyFlags, io: CliIO): VerifyReport {
     kubernetesVersion: resolveCluster(estate, r.cluster).kubernetesVersion,
   }));
   const waivers = [...estateWaivers(estate), ...waiverFiles(fs, io, flags.waivers)];
+  const settings = estateSettings(estate);
   const locator = new SourceLocator(fs, cache.fileCache);
   const policyObjects = (estate.reserved.policies ?? []).flatMap((file) => {
     locator.remember(file.file, file.documents);
     return objectsOf(file.file, file.documents);
   });
-  const rendered = inputs.flatMap((i) => i.resources);
-  return runVerify(inputs, waivers, flags, locator, io, [...policyObjects, ...rendered]);
+  // A policy rendered into several clusters is one policy, not a duplicate.
+  const rendered = [...new Map(inputs.flatMap((i) => i.resources).map((r) => [idKey(r.id), r])).values()];
+  return runVerify(inputs, waivers, flags, settings, locator, io, [...policyObjects, ...rendered]);
 }
 
 /** Verifies plain manifests and kustomizations given on the command line, as one set. */
@@ -185,19 +198,26 @@ function verifyPaths(flags: VerifyFlags, io: CliIO): VerifyReport {
   const parsed = new Map<string, readonly ParsedDocument[]>();
   const resources: Resource[] = [];
   for (const path of flags.paths) resources.push(...loadPath(fs, posix.resolve(io.cwd, path), parsed));
-  return runVerify([{ cluster: '', resources }], waiverFiles(fs, io, flags.waivers), flags, new SourceLocator(fs, parsed), io, resources);
+  return runVerify([{ cluster: '', resources }], waiverFiles(fs, io, flags.waivers), flags, {}, new SourceLocator(fs, parsed), io, resources);
 }
 
 /**
  * `policySources`: every object that may be (or hold) an admission policy:
  * the estate's policies/ files and the manifests being verified.
  */
-function runVerify(inputs: ClusterInput[], waivers: Waiver[], flags: VerifyFlags, locator: SourceLocator, io: CliIO, policySources: readonly Resource[]): VerifyReport {
+function runVerify(
+  inputs: ClusterInput[], waivers: Waiver[], flags: VerifyFlags, settings: VerifySettings, locator: SourceLocator, io: CliIO, policySources: readonly Resource[],
+): VerifyReport {
   const today = isoDay(new Date());
   const policies = loadPolicies(policySources, { locate: (r, path) => locator.locate(r, path) });
   const problems = policies.diagnostics.filter((d) => d.severity === 'error');
   if (problems.length > 0) throw new DiagnosticError(problems);
-  const options: VerifyOptions = { podSecurity: flags.pss, waivers, today, locator, policies };
+  const podSecurity: PodSecurityPolicy = {
+    level: flags.pss.level ?? settings.podSecurity?.level ?? DEFAULT_VERIFY_POLICY.level,
+    version: flags.pss.version ?? settings.podSecurity?.version ?? DEFAULT_VERIFY_POLICY.version,
+  };
+  const options: VerifyOptions = { podSecurity, waivers, today, locator, policies };
+  if (settings.allowedRegistries) options.allowedRegistries = settings.allowedRegistries;
   const fleet = verifyFleet(inputs, options);
   const plain = inputs.length === 1 && inputs[0]!.cluster === '';
   if (plain) {
@@ -214,9 +234,21 @@ function selectClusters(estate: Estate, asked: readonly string[]): string[] {
   const known = estate.clusters.map((c) => c.name);
   const unknown = asked.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
-    throw new DiagnosticError(unknown.map((name) => diag('ESTATE_UNKNOWN_CLUSTER', `unknown cluster ${name}`, { file: estate.file }, didYouMean(name, known))));
+    throw new DiagnosticError(unknown.map((name) => diag(EstateCode.UnknownCluster, `unknown cluster ${name}`, { file: estate.file }, didYouMean(name, known))));
   }
   return [...new Set(asked)];
+}
+
+function estateSettings(estate: Estate): VerifySettings {
+  const settings: VerifySettings = {};
+  const problems: Diagnostic[] = [];
+  for (const file of estate.reserved.policies ?? []) {
+    const parsed = parseVerifySettings(file.file, file.documents);
+    Object.assign(settings, parsed.settings);
+    problems.push(...parsed.diagnostics);
+  }
+  if (problems.length > 0) throw new DiagnosticError(problems);
+  return settings;
 }
 
 function estateWaivers(estate: Estate): Waiver[] {
@@ -286,7 +318,8 @@ function expandList(obj: JsonObject): JsonObject[] {
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function emit(report: VerifyReport, flags: VerifyFlags, io: CliIO): number {
-  const color = flags.out === undefined && io.isTTY && !process.env.NO_COLOR;
+  // Colour only when the report itself goes to a terminal (io.isTTY speaks for stderr).
+  const color = flags.out === undefined && io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   const text = renderReport(report, flags.output, { color });
   printDiagnostics(io, report.diagnostics);
   if (flags.out === undefined) io.stdout(text);

@@ -4,6 +4,13 @@ import { parseDocuments, type ParsedDocument } from '../yaml/index.js';
 import type { BuildOptions } from './context.js';
 import { decodeKustomization, type DecodedKustomization } from './load-kustomization.js';
 
+let decoder: TextDecoder | undefined;
+
+/** One decoder for every file (it drops a leading BOM, as kustomize's reader does). */
+function utf8(): TextDecoder {
+  return (decoder ??= new TextDecoder());
+}
+
 /** Decoded kustomization files, kept beside a caller's fileCache so they too are decoded once per fleet. */
 const sharedKustomizations = new WeakMap<object, Map<string, DecodedKustomization>>();
 
@@ -54,7 +61,7 @@ export class BuildSession {
   readText(path: string): string {
     let text = this.texts.get(path);
     if (text === undefined) {
-      text = new TextDecoder().decode(this.readBytes(path));
+      text = utf8().decode(this.readBytes(path));
       this.texts.set(path, text);
     }
     return text;

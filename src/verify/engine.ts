@@ -98,7 +98,11 @@ export function checkResources(resources: readonly Resource[], options: VerifyOp
         diagnostics.push(diag(VerifyCode.RuleFailed, `rule ${rule.id} failed on ${resource.kind}/${resource.name}: ${(err as Error).message}`, { ...resource.origin }));
         continue;
       }
-      for (const finding of found) findings.push({ ...finding, source: locator.locate(resource, finding.path) });
+      for (const finding of found) {
+        // Rules hand out findings of their own; pointing one at its line twice gives the same answer.
+        finding.source = locator.locate(resource, finding.path);
+        findings.push(finding);
+      }
     }
   }
   return { findings: findings.sort(compareFindings), diagnostics };

@@ -32,9 +32,18 @@ export interface FastOptions {
   positions?: boolean;
 }
 
-function isBlankOrComment(line: string): boolean {
-  const n = indentOf(line);
-  return n === line.length || line.charCodeAt(n) === 35; // '#'
+/**
+ * Indentation of every line, and -1 for lines with nothing but spaces or a
+ * comment: the reader asks for a line's indentation several times.
+ */
+function indentsOf(lines: string[], count: number): Int32Array {
+  const out = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const line = lines[k]!;
+    const n = indentOf(line);
+    out[k] = n === line.length || line.charCodeAt(n) === 35 ? -1 : n;
+  }
+  return out;
 }
 
 /** `-` followed by a space or the end of the line, at column `col`. */
@@ -51,6 +60,8 @@ class Reader {
 
   constructor(
     readonly lines: string[],
+    /** indentsOf(lines): -1 for blank and comment lines. */
+    readonly indents: Int32Array,
     start: number,
     readonly end: number,
     readonly unterminatedLast: boolean,
@@ -61,14 +72,14 @@ class Reader {
 
   /** Moves past blank and comment lines; returns false at the end of the document. */
   skipBlank(): boolean {
-    while (this.i < this.end && isBlankOrComment(this.lines[this.i]!)) this.i++;
+    while (this.i < this.end && this.indents[this.i]! < 0) this.i++;
     return this.i < this.end;
   }
 
   /** A node whose lines are indented more than `parent`, starting at the current line. */
   block(parent: number): JsonValue {
     const line = this.lines[this.i]!;
-    const col = indentOf(line);
+    const col = this.indents[this.i]!;
     if (isSeqEntry(line, col)) return this.sequence(col);
     if (keyEnd(line, col) > 0) return this.mapping(col, parent < 0);
     return this.inlineValue(line, col, parent);
@@ -78,7 +89,7 @@ class Reader {
     const out: JsonObject = {};
     while (this.skipBlank()) {
       const line = this.lines[this.i]!;
-      const col = indentOf(line);
+      const col = this.indents[this.i]!;
       if (col < indent) break;
       if (col > indent || isSeqEntry(line, col)) giveUp();
       const colon = keyEnd(line, col);
@@ -95,7 +106,7 @@ class Reader {
     const out: JsonValue[] = [];
     while (this.skipBlank()) {
       const line = this.lines[this.i]!;
-      const col = indentOf(line);
+      const col = this.indents[this.i]!;
       if (col < indent) break;
       if (col > indent || !isSeqEntry(line, col)) {
         if (col > indent) giveUp();
@@ -109,8 +120,9 @@ class Reader {
         out.push(this.nestedOrNull(indent, false));
         continue;
       }
-      // Compact forms (`- key: v`, `- - x`, `- scalar`) read as if the dash were a space.
-      this.lines[this.i] = ' '.repeat(start) + line.slice(start);
+      // Compact forms (`- key: v`, `- - x`, `- scalar`) read as if the dash were a space:
+      // the line's indentation becomes the column after it (nothing reads left of a node's column).
+      this.indents[this.i] = start;
       out.push(this.block(indent));
     }
     return out;
@@ -133,7 +145,7 @@ class Reader {
   private nestedOrNull(indent: number, allowIndentless: boolean): JsonValue {
     if (!this.skipBlank()) return null;
     const line = this.lines[this.i]!;
-    const col = indentOf(line);
+    const col = this.indents[this.i]!;
     if (col > indent) return this.block(indent);
     if (allowIndentless && col === indent && isSeqEntry(line, col)) return this.sequence(col);
     return null;
@@ -157,7 +169,7 @@ class Reader {
       this.i++;
     } else value = this.plain(line, col, parent);
     // A more indented line after the value would continue it (or be an error).
-    if (this.skipBlank() && indentOf(this.lines[this.i]!) > parent) giveUp();
+    if (this.skipBlank() && this.indents[this.i]! > parent) giveUp();
     return value;
   }
 
@@ -170,7 +182,7 @@ class Reader {
     if (!isAnchor) {
       if (!restBlank) giveUp();
       this.i++;
-      if (this.skipBlank() && indentOf(this.lines[this.i]!) > parent) giveUp();
+      if (this.skipBlank() && this.indents[this.i]! > parent) giveUp();
       return this.anchors.copy(name);
     }
     let value: JsonValue;
@@ -219,7 +231,8 @@ class Reader {
     let blanks = 0;
     for (let k = this.i; k < this.end; k++) {
       const next = this.lines[k]!;
-      const spaces = indentOf(next);
+      const known = this.indents[k]!;
+      const spaces = known >= 0 ? known : indentOf(next);
       if (spaces === next.length) {
         blanks++;
         continue;
@@ -243,7 +256,7 @@ class Reader {
     const next = this.nextContent();
     if (next >= 0) {
       const text = this.lines[next]!;
-      const col = indentOf(text);
+      const col = this.indents[next]!;
       if (col > indent || (col === indent && isSeqEntry(text, col))) return pos(next, col);
     }
     return pos(this.i, start);
@@ -254,14 +267,14 @@ class Reader {
     if (start < line.length && line.charCodeAt(start) !== 35) return pos(this.i, start);
     const next = this.nextContent();
     if (next < 0) return undefined;
-    const col = indentOf(this.lines[next]!);
+    const col = this.indents[next]!;
     return col > indent ? pos(next, col) : undefined;
   }
 
   /** The next line after the current one with content, or -1. */
   private nextContent(): number {
     let k = this.i + 1;
-    while (k < this.end && isBlankOrComment(this.lines[k]!)) k++;
+    while (k < this.end && this.indents[k]! < 0) k++;
     return k < this.end ? k : -1;
   }
 }
@@ -281,16 +294,19 @@ export function fastParse(source: string, options: FastOptions = {}): FastDocume
   try {
     const markers: number[] = [];
     for (let k = 0; k < count; k++) {
+      const first = lines[k]!.charCodeAt(0);
+      if (first !== 45 && first !== 46 && first !== 37) continue; // '-', '.', '%'
       const line = lines[k]!;
       if (isMarker(line)) {
         if (!restIsBlank(line, 3)) giveUp();
         markers.push(k);
-      } else if (line.startsWith('...') || line.startsWith('%')) giveUp();
+      } else if (line.startsWith('...') || first === 37) giveUp();
     }
+    const indents = indentsOf(lines, count);
     const docs: FastDocument[] = [];
     const bounds = [-1, ...markers, count];
     for (let m = 0; m + 1 < bounds.length; m++) {
-      const doc = readDocument(lines, bounds[m]!, bounds[m + 1]!, unterminatedLast && bounds[m + 1] === count, options);
+      const doc = readDocument(lines, indents, bounds[m]!, bounds[m + 1]!, unterminatedLast && bounds[m + 1] === count, options);
       if (doc) docs.push(doc);
     }
     return docs;
@@ -301,11 +317,13 @@ export function fastParse(source: string, options: FastOptions = {}): FastDocume
 }
 
 /** The document after the marker at `marker` (-1: the text before any marker) up to line `end`. */
-function readDocument(lines: string[], marker: number, end: number, unterminatedLast: boolean, options: FastOptions): FastDocument | undefined {
-  const reader = new Reader(lines, marker + 1, end, unterminatedLast, options.dialect ?? YAML_V3);
+function readDocument(
+  lines: string[], indents: Int32Array, marker: number, end: number, unterminatedLast: boolean, options: FastOptions,
+): FastDocument | undefined {
+  const reader = new Reader(lines, indents, marker + 1, end, unterminatedLast, options.dialect ?? YAML_V3);
   if (!reader.skipBlank()) return marker < 0 ? undefined : { value: null, line: marker + 1 };
   const line = reader.i + 1;
-  if (options.positions) reader.track = new NodePositions(pos(reader.i, indentOf(lines[reader.i]!)));
+  if (options.positions) reader.track = new NodePositions(pos(reader.i, indents[reader.i]!));
   const value = reader.block(-1);
   if (reader.skipBlank()) giveUp();
   return reader.track ? { value, line, positions: reader.track } : { value, line };

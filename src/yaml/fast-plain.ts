@@ -17,12 +17,12 @@ export function keyEnd(line: string, col: number): number {
     return line.charCodeAt(j) === 58 && isSeparator(line, j + 1) ? j : -1;
   }
   if (startsSpecially(line, col)) return -1;
-  for (let j = col; j < line.length; j++) {
-    const ch = line.charCodeAt(j);
-    if (ch === 58 && isSeparator(line, j + 1)) return j;
-    if (ch === 35 && line.charCodeAt(j - 1) === 32) return -1;
-  }
-  return -1;
+  // The first ':' followed by a space or the line end, unless a comment (` #`) starts before it.
+  let colon = line.indexOf(':', col);
+  while (colon >= 0 && !isSeparator(line, colon + 1)) colon = line.indexOf(':', colon + 1);
+  if (colon < 0) return -1;
+  const comment = line.indexOf(' #', col);
+  return comment >= 0 && comment < colon ? -1 : colon;
 }
 
 export function isSeparator(line: string, j: number): boolean {
@@ -65,25 +65,20 @@ export function readKey(raw: string, root: boolean, dialect: Dialect): string {
     return text;
   }
   const key = trimSpaces(raw);
-  if (key === '<<' || key.includes('\t')) giveUp();
+  // (Tabs never get here: the quick reader leaves texts with tabs to the full parser.)
+  if (key === '<<') giveUp();
   return dialect.key(key, root);
 }
 
 /** The plain text on one line from `col`: up to a comment, trailing spaces dropped. */
 export function plainText(line: string, col: number): { text: string; comment: boolean } {
   if (startsSpecially(line, col)) giveUp();
-  let end = line.length;
-  let comment = false;
-  for (let j = col; j < line.length; j++) {
-    const ch = line.charCodeAt(j);
-    if (ch === 35 && line.charCodeAt(j - 1) === 32) {
-      end = j;
-      comment = true;
-      break;
-    }
-    if (ch === 58 && isSeparator(line, j + 1)) giveUp();
-  }
-  return { text: trimSpaces(line.slice(col, end)), comment };
+  // A comment starts at ` #`; before it, `: ` (or a ':' ending the line) would make a key.
+  const hash = line.indexOf(' #', col);
+  const end = hash < 0 ? line.length : hash;
+  const colon = line.indexOf(': ', col);
+  if ((colon >= 0 && colon < end) || (hash < 0 && line.charCodeAt(end - 1) === 58 && end - 1 >= col)) giveUp();
+  return { text: trimSpaces(line.slice(col, end)), comment: hash >= 0 };
 }
 
 export function resolved(text: string): JsonValue {

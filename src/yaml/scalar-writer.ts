@@ -16,12 +16,10 @@ const ESCAPES: Record<number, string> = {
 
 export class Writer {
   /**
-   * Finished lines, joined once at the end, and the line being written.
-   * Appending everything to one string would build a rope of a node per
-   * piece, slow to flatten; pieces of one line make a shallow rope.
+   * Output pieces, joined once at the end: appending to one string would
+   * allocate a rope node per piece and flatten a very deep rope at the end.
    */
-  private readonly lines: string[] = [];
-  private line = '';
+  private readonly parts: string[] = [];
   column = 0;
   whitespace = true;
   indention = true;
@@ -29,15 +27,12 @@ export class Writer {
 
   /** Everything written so far. */
   get out(): string {
-    return this.lines.join('') + this.line;
+    return this.parts.join('');
   }
 
   /** Starts a new document: the state of a fresh writer, the text written so far kept. */
   startDocument(separator: string): void {
-    if (this.lines.length > 0 || this.line !== '') {
-      this.lines.push(this.line + separator);
-      this.line = '';
-    }
+    if (this.parts.length > 0) this.parts.push(separator);
     this.column = 0;
     this.whitespace = true;
     this.indention = true;
@@ -47,10 +42,10 @@ export class Writer {
   /** A scalar without spaces or breaks (numbers, simple words): no folding can apply. */
   writeWord(s: string): void {
     if (!this.whitespace) {
-      this.line += ' ';
+      this.parts.push(' ');
       this.column++;
     }
-    this.line += s;
+    this.parts.push(s);
     this.column += s.length;
     this.whitespace = false;
     this.indention = false;
@@ -58,15 +53,14 @@ export class Writer {
 
   /** Text already laid out on the current line (a cached key with its ':'). */
   writeRaw(s: string): void {
-    this.line += s;
+    this.parts.push(s);
     this.column += s.length;
     this.whitespace = false;
     this.indention = false;
   }
 
   putBreak(): void {
-    this.lines.push(`${this.line}\n`);
-    this.line = '';
+    this.parts.push('\n');
     this.column = 0;
     this.indention = true;
   }
@@ -76,7 +70,7 @@ export class Writer {
     const indent = this.indent < 0 ? 0 : this.indent;
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
     if (this.column < indent) {
-      this.line += spaces(indent - this.column);
+      this.parts.push(spaces(indent - this.column));
       this.column = indent;
     }
     this.whitespace = true;
@@ -85,17 +79,17 @@ export class Writer {
 
   writeIndicator(text: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
     if (needWhitespace && !this.whitespace) {
-      this.line += ' ';
+      this.parts.push(' ');
       this.column++;
     }
-    this.line += text;
+    this.parts.push(text);
     this.column += text.length;
     this.whitespace = isWhitespace;
     this.indention = this.indention && isIndention;
   }
 
   private raw(text: string): void {
-    this.line += text;
+    this.parts.push(text);
     this.column += text.length;
   }
 
@@ -103,7 +97,7 @@ export class Writer {
   private writeBreakChar(c: number): void {
     if (c === 0x0a) this.putBreak();
     else {
-      this.line += String.fromCharCode(c);
+      this.parts.push(String.fromCharCode(c));
       this.column = 0;
       this.indention = true;
     }

@@ -27,6 +27,9 @@ const SPECIAL_FLOATS = new Set([
   '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF',
 ]);
 
+// The usual integer (ports, counts): exact as a double, no octal or sign subtleties.
+const SMALL_DECIMAL = /^(?:-?[1-9][0-9]{0,14}|0)$/;
+
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 
 /** bigint to the JSON model: a number when exactly representable, else the bigint. */
@@ -61,6 +64,7 @@ export function resolvePlain(text: string, allowTimestamp = true): Resolved {
   const c = text.charCodeAt(0);
   // Digits and signs: numbers and timestamps.
   if ((c >= 48 && c <= 57) || c === 43 || c === 45) {
+    if (SMALL_DECIMAL.test(text)) return Number(text);
     if (SPECIAL_FLOATS.has(text)) return new UnsupportedScalar(`${text} cannot be printed`);
     return resolveNumberLike(text, allowTimestamp);
   }

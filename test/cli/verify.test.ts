@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type { CliIO } from '../../src/cli/command.js';
 import { parseVerifyArgs, verifyCommand } from '../../src/cli/verify.js';
 import { UsageError } from '../../src/cli/render.js';
+import { validateAgainst } from '../verify/sarif-schema-validator.js';
 
 const MINI = fileURLToPath(new URL('../../../test/estate/fixtures/mini', import.meta.url));
+const SARIF_SCHEMA = JSON.parse(nodeFs.readFileSync(fileURLToPath(new URL('../../../test/verify/fixtures/sarif-schema-2.1.0.json', import.meta.url)), 'utf8'));
 
 interface Captured extends CliIO {
   out: string;
@@ -96,6 +98,12 @@ describe('verify: command line', () => {
     }
   });
 
+  it('--help prints the usage on stdout and exits 0', async () => {
+    const { code, io } = await run(['--help'], MINI);
+    assert.equal(code, 0);
+    assert.match(io.out, /^usage: harbormaster verify/);
+  });
+
   it('exits 2 on a usage mistake and prints the usage', async () => {
     const { code, io } = await run(['--output', 'xml'], MINI);
     assert.equal(code, 2);
@@ -153,6 +161,47 @@ describe('verify: an estate', () => {
     assert.equal((await run(['--estate', '/nonexistent'], MINI)).code, 2);
   });
 
+  it('policies/ settings give the registry allowlist and the default Pod Security level; flags override the level', async () => {
+    const settings = 'apiVersion: harbormaster.dev/v1alpha1\nkind: VerifySettings\nspec:\n  allowedRegistries: [ghcr.io/acme]\n  podSecurity: { level: privileged }\n';
+    const dir = estate({ 'policies/verify.yaml': settings });
+    const estateRun = await run(['--output', 'json', '--cluster', 'prod-us-east-1'], dir);
+    const doc = JSON.parse(estateRun.io.out) as { findings: JsonFinding[] };
+    assert.ok(doc.findings.some((f) => f.ruleId === 'hm/registry-allowlist' && f.location.file === 'services/web/base/deployment.yaml'));
+    assert.ok(!doc.findings.some((f) => f.ruleId.startsWith('pod-security/')), 'privileged is the estate default');
+    const flagged = JSON.parse((await run(['--output', 'json', '--cluster', 'prod-us-east-1', '--pss-level', 'baseline'], dir)).io.out) as { findings: JsonFinding[] };
+    assert.ok(flagged.findings.some((f) => f.ruleId === 'pod-security/privileged'));
+  });
+
+  it('admission policies in policies/ are evaluated; a policy that does not compile exits 2', async () => {
+    const policy = (expression: string): string => `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: { name: team-label }
+spec:
+  matchConstraints:
+    resourceRules:
+      - { apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments] }
+  validations:
+    - expression: ${JSON.stringify(expression)}
+      message: deployments need a team label
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: { name: team-label }
+spec:
+  policyName: team-label
+  validationActions: [Warn]
+`;
+    const dir = estate({ 'policies/team-label.yaml': policy("has(object.metadata.labels) && 'team' in object.metadata.labels") });
+    const doc = JSON.parse((await run(['--output', 'json', '--cluster', 'prod-us-east-1', '--fail-on', 'none'], dir)).io.out) as { findings: (JsonFinding & { severity: string })[] };
+    const vap = doc.findings.filter((f) => f.ruleId === 'vap/team-label');
+    assert.ok(vap.length > 0);
+    assert.ok(vap.every((f) => f.severity === 'warning'));
+    const broken = estate({ 'policies/team-label.yaml': policy('object.metadata.(') });
+    const result = await run(['--cluster', 'prod-us-east-1'], broken);
+    assert.equal(result.code, 2);
+    assert.match(result.io.err, /policies\/team-label\.yaml:\d+/);
+  });
+
   it('--out writes the report to a file and keeps stdout empty', async () => {
     const dir = estate();
     const { code, io } = await run(['--output', 'sarif', '--out', 'reports/verify.sarif'], dir);
@@ -160,6 +209,7 @@ describe('verify: an estate', () => {
     assert.equal(io.out, '');
     const sarif = JSON.parse(nodeFs.readFileSync(posix.join(dir, 'reports/verify.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
     assert.ok(sarif.runs[0]!.results.length > 0);
+    assert.deepEqual(validateAgainst(SARIF_SCHEMA, sarif as never), []);
   });
 });
 

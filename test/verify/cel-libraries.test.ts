@@ -218,7 +218,20 @@ test('lists, sets and two-variable comprehensions', () => {
     ["{'a': 1, 'b': 2}.transformMap(k, v, v > 1, k)", { b: 'b' }],
     ["{'a': 'x', 'b': 'y'}.transformMapEntry(k, v, {v: k})", { x: 'a', y: 'b' }],
     ["{'a': 'x', 'b': 'x'}.transformMapEntry(k, v, {v: k})", 'error'],
+    ['[1, 2, 3, 4].slice(1, 3)', [2, 3]],
+    ['[1, 2].slice(1, 3)', 'error'],
+    ["['b', 'a', 'b'].distinct().sort()", ['a', 'b']],
+    ['[1, 2, 3].reverse()', [3, 2, 1]],
+    ["[{'n': 'b'}, {'n': 'a'}].sortBy(x, x.n).map(x, x.n)", ['a', 'b']],
+    ['[7, 8].first().value() + [7, 8].last().value()', 15],
+    ['[].first().hasValue()', false],
+    ['lists.range(3)', [0, 1, 2]],
+    ["[dyn(1), dyn('a')].sort()", 'error'],
   ]);
+  check([
+    ['object.nested.flatten()', [1, [2], 3]],
+    ['object.nested.flatten(2)', [1, 2, 3]],
+  ], toCel({ nested: [[1, [2]], [3]] }));
 });
 
 test('strings extension: code points, ASCII-only case mapping, Go Replace/SplitN, format and quote', () => {
@@ -296,9 +309,10 @@ test('Kubernetes versions: each library appears in the release that introduced i
     ["format.dns1123Label().validate('a').hasValue()", '1.31'],
     ['[1].all(i, v, v > 0)', '1.32'],
     ["semver('1.0.0').major() == 1", '1.33'],
+    ['[[1], [2, 3]].flatten().size() == 3', '1.34'],
     ["'abc'.reverse() == 'cba'", 'never'],
   ];
-  const versions = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33'];
+  const versions = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34'];
   for (const [expression, since] of firstVersion) {
     for (const version of versions) {
       const expected = since !== 'never' && Number(version.split('.')[1]) >= Number(since.split('.')[1]);

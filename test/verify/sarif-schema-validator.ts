@@ -82,6 +82,13 @@ function validate(root: Schema, schema: Schema, value: Json, path: string, error
     if (!types.some((t) => hasType(value, t))) return fail(`expected ${types.join(' or ')}, got ${typeOf(value)}`);
   }
   if (Array.isArray(schema.enum) && !schema.enum.some((e) => canonical(e) === canonical(value))) fail(`not one of ${JSON.stringify(schema.enum)}`);
+  validateScalar(schema, value, fail);
+  if (Array.isArray(value)) validateArray(root, schema, value, path, errors);
+  else if (value !== null && typeof value === 'object') validateObject(root, schema, value, path, errors);
+  validateCombinators(root, schema, value, path, errors);
+}
+
+function validateScalar(schema: Schema, value: Json, fail: (message: string) => void): void {
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) fail(`below minimum ${schema.minimum}`);
     if (typeof schema.maximum === 'number' && value > schema.maximum) fail(`above maximum ${schema.maximum}`);
@@ -91,9 +98,6 @@ function validate(root: Schema, schema: Schema, value: Json, path: string, error
     const format = typeof schema.format === 'string' ? FORMATS[schema.format] : undefined;
     if (format && !format.test(value)) fail(`not a valid ${String(schema.format)}`);
   }
-  if (Array.isArray(value)) validateArray(root, schema, value, path, errors);
-  else if (value !== null && typeof value === 'object') validateObject(root, schema, value, path, errors);
-  validateCombinators(root, schema, value, path, errors);
 }
 
 function validateArray(root: Schema, schema: Schema, value: Json[], path: string, errors: SchemaError[]): void {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { Resource } from '../../src/core/resource.js';
 import { MemoryFileSystem } from '../../src/fs/memory.js';
 import { verifyFleet, verifyResources } from '../../src/verify/engine.js';
-import { applyWaivers, globMatch, parseWaivers, waiverCovers, type Waiver } from '../../src/verify/waivers/index.js';
+import { applyWaivers, globMatch, parseVerifySettings, parseWaivers, waiverCovers, type Waiver } from '../../src/verify/waivers/index.js';
 import { podSecurityRule } from '../../src/verify/pss/index.js';
 import { parseDocuments } from '../../src/yaml/parse.js';
 
@@ -158,4 +158,12 @@ test('in a fleet, a waiver is unused only if no cluster used it', () => {
   );
   assert.deepEqual(fleet.findings.map((f) => `${f.ruleId} ${f.clusters.join(',')}`), ['pod-security/hostNamespaces prod-us-east-1', 'hm/waiver-unused ']);
   assert.deepEqual(fleet.waived.map((f) => `${f.ruleId} ${f.clusters.join(',')} ${f.waiver.id}`), ['pod-security/hostNamespaces prod-eu-west-1 2']);
+});
+
+test('verify settings: allowlist and default Pod Security policy; problems reported with their line', () => {
+  const ok = parseVerifySettings(FILE, parseDocuments('apiVersion: harbormaster.dev/v1alpha1\nkind: VerifySettings\nspec:\n  allowedRegistries: [ghcr.io/acme]\n  podSecurity: { level: restricted, version: v1.29 }\n', FILE));
+  assert.deepEqual(ok, { settings: { allowedRegistries: ['ghcr.io/acme'], podSecurity: { level: 'restricted', version: 29 } }, diagnostics: [] });
+  const bad = parseVerifySettings(FILE, parseDocuments('apiVersion: harbormaster.dev/v1alpha1\nkind: VerifySettings\nspec:\n  allowedRegistries: ghcr.io\n  podSecurity: { level: strict }\n  other: 1\n', FILE));
+  assert.deepEqual(bad.diagnostics.map((d) => `${d.code}@${d.line}`), ['VERIFY_SETTINGS_INVALID@6', 'VERIFY_SETTINGS_INVALID@4', 'VERIFY_SETTINGS_INVALID@5']);
+  assert.deepEqual(bad.settings, {});
 });

@@ -34,8 +34,21 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as Node).op === 'string' && 'args' in value && 'meta' in value;
 }
 
+/** The direct children of a node: arguments, comprehension parts, macro expansion and macro arguments. */
+function childrenOf(node: Node): unknown[] {
+  const { args, meta } = node;
+  const out: unknown[] = [];
+  if (Array.isArray(args) || isNode(args)) out.push(args);
+  else if (args && typeof args === 'object' && node.op === 'comprehension') out.push(...Object.values(args));
+  if (meta.alternate) out.push(meta.alternate);
+  const macro = meta.macro as Record<string, unknown> | undefined;
+  if (macro) for (const v of Object.values(macro)) if (Array.isArray(v) || isNode(v)) out.push(v);
+  return out;
+}
+
 /** Every node reachable from `root`, including macro expansions, once each. */
-function walk(root: unknown, visit: (node: Node) => void, seen = new Set<unknown>()): void {
+function walk(root: unknown, visit: (node: Node) => void): void {
+  const seen = new Set<unknown>();
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const item = stack.pop();
@@ -43,16 +56,10 @@ function walk(root: unknown, visit: (node: Node) => void, seen = new Set<unknown
     seen.add(item);
     if (Array.isArray(item)) {
       stack.push(...item);
-      continue;
+    } else if (isNode(item)) {
+      visit(item);
+      stack.push(...childrenOf(item));
     }
-    if (!isNode(item)) continue;
-    visit(item);
-    const { args, meta } = item;
-    if (Array.isArray(args) || isNode(args)) stack.push(args);
-    else if (args && typeof args === 'object' && item.op === 'comprehension') stack.push(...Object.values(args));
-    if (meta.alternate) stack.push(meta.alternate);
-    const macro = meta.macro as Record<string, unknown> | undefined;
-    if (macro) for (const v of Object.values(macro)) if (Array.isArray(v) || isNode(v)) stack.push(v);
   }
 }
 

@@ -81,10 +81,6 @@ export class CelEnvironment {
       },
     };
   }
-
-  describe(): string {
-    return `Kubernetes ${formatKubeVersion(this.version)} CEL environment`;
-  }
 }
 
 function failure(error: unknown): CompileResult {

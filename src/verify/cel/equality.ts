@@ -24,18 +24,18 @@ function numeric(value: unknown): bigint | number | undefined {
 }
 
 function compareNumbers(a: bigint | number, b: bigint | number): number {
-  if (typeof a === 'number' && Number.isNaN(a)) return NaN;
-  if (typeof b === 'number' && Number.isNaN(b)) return NaN;
-  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
-  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  // Mixed: compare exactly, not through a lossy double.
-  const [x, y, flip] = typeof a === 'bigint' ? [a, b as number, 1] : [b as bigint, a as number, -1];
-  if (y === Infinity) return -flip;
-  if (y === -Infinity) return flip;
+  if (Number.isNaN(a) || Number.isNaN(b)) return NaN;
+  if (typeof a === typeof b) return a < b ? -1 : a > b ? 1 : 0;
+  return typeof a === 'bigint' ? compareIntDouble(a, b as number) : -compareIntDouble(b as bigint, a);
+}
+
+/** An int against a double, exactly (not through a lossy double). */
+function compareIntDouble(x: bigint, y: number): number {
+  if (y === Infinity) return -1;
+  if (y === -Infinity) return 1;
   const floor = BigInt(Math.floor(y));
-  if (x < floor) return -flip;
-  if (x > floor) return flip;
-  return y === Math.floor(y) ? 0 : -flip;
+  if (x !== floor) return x < floor ? -1 : 1;
+  return y === Math.floor(y) ? 0 : -1;
 }
 
 function isPlainMap(value: unknown): value is Record<string, unknown> {
@@ -58,16 +58,17 @@ export function celEquals(a: unknown, b: unknown): boolean {
   if (a instanceof Uint8Array) return b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
   if (a instanceof Date) return b instanceof Date && a.getTime() === b.getTime();
   if (a instanceof Duration) return b instanceof Duration && a.seconds === b.seconds && a.nanos === b.nanos;
+  return mapsEqual(a, b);
+}
+
+function mapsEqual(a: unknown, b: unknown): boolean {
   const ea = mapEntries(a);
   const eb = mapEntries(b);
-  if (ea && eb) {
-    if (ea.length !== eb.length) return false;
-    return ea.every(([k, v]) => {
-      const other = eb.find(([k2]) => celEquals(k, k2));
-      return other !== undefined && celEquals(v, other[1]);
-    });
-  }
-  return false;
+  if (!ea || !eb || ea.length !== eb.length) return false;
+  return ea.every(([k, v]) => {
+    const other = eb.find(([k2]) => celEquals(k, k2));
+    return other !== undefined && celEquals(v, other[1]);
+  });
 }
 
 /** Code-point order, as Go compares UTF-8 strings. */
@@ -81,23 +82,27 @@ function compareStrings(a: string, b: string): number {
   return ra.length - rb.length < 0 ? -1 : ra.length > rb.length ? 1 : 0;
 }
 
+function durationNanos(d: Duration): bigint {
+  return d.seconds * 1_000_000_000n + BigInt(d.nanos);
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number) ? -1 : 1;
+  return Math.sign(a.length - b.length);
+}
+
+const sign = (x: bigint | number) => (x < 0 ? -1 : x > 0 ? 1 : 0);
+
 /** -1, 0, 1 for comparable values of compatible types; a CEL error otherwise. */
 export function celCompare(a: unknown, b: unknown): number {
   const na = numeric(a);
   const nb = numeric(b);
   if (na !== undefined && nb !== undefined) return compareNumbers(na, nb);
   if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
-  if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
-  if (a instanceof Date && b instanceof Date) return Math.sign(a.getTime() - b.getTime());
-  if (a instanceof Duration && b instanceof Duration) {
-    const x = a.seconds * 1_000_000_000n + BigInt(a.nanos);
-    const y = b.seconds * 1_000_000_000n + BigInt(b.nanos);
-    return x < y ? -1 : x > y ? 1 : 0;
-  }
-  if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number) ? -1 : 1;
-    return Math.sign(a.length - b.length);
-  }
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  if (a instanceof Date && b instanceof Date) return sign(a.getTime() - b.getTime());
+  if (a instanceof Duration && b instanceof Duration) return sign(durationNanos(a) - durationNanos(b));
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return compareBytes(a, b);
   throw celError(`no such overload: cannot compare ${celTypeName(a)} and ${celTypeName(b)}`);
 }
 

@@ -47,8 +47,6 @@ function isHex(c: string | undefined): boolean {
 
 /** Go's unescape: checks %-escapes (and host characters), decodes to UTF-8 text. */
 export function unescape(s: string, mode: Mode): string {
-  // The common case: nothing escaped and nothing to check.
-  if (!/[%+]/.test(s) && mode !== 'host' && mode !== 'zone') return s;
   for (let i = 0; i < s.length; i++) {
     const c = s[i] as string;
     if (c === '%') {
@@ -62,31 +60,27 @@ export function unescape(s: string, mode: Mode): string {
       throw new UrlError(`invalid character ${JSON.stringify(c)} in host name`);
     }
   }
-  const bytes: number[] = [];
-  const encoder = new TextEncoder();
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string;
-    if (c === '%') {
-      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else if (c === '+' && mode === 'query') {
-      bytes.push(0x20);
-    } else {
-      const code = s.codePointAt(i) as number;
-      const ch = String.fromCodePoint(code);
-      bytes.push(...encoder.encode(ch));
-      i += ch.length - 1;
-    }
-  }
-  return new TextDecoder().decode(new Uint8Array(bytes));
+  const plus = mode === 'query' ? s.replace(/\+/g, ' ') : s;
+  if (!plus.includes('%')) return plus;
+  // Runs of escapes are bytes of UTF-8 text.
+  return plus.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    const bytes = new Uint8Array(run.length / 3);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(run.slice(3 * i + 1, 3 * i + 3), 16);
+    return decoder.decode(bytes);
+  });
 }
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 export function escape(s: string, mode: Mode): string {
   let out = '';
-  for (const byte of new TextEncoder().encode(s)) {
-    const c = String.fromCharCode(byte);
-    if (byte < 0x80 && !shouldEscape(c, mode)) out += c;
-    else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  for (const ch of s) {
+    if (ch.length === 1 && ch.charCodeAt(0) < 0x80) {
+      out += shouldEscape(ch, mode) ? `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : ch;
+    } else {
+      for (const byte of encoder.encode(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
   }
   return out;
 }
@@ -140,35 +134,40 @@ function parseAuthority(authority: string): string {
   return parseHost(authority.slice(at + 1));
 }
 
+/** Splits off the query; a lone trailing '?' is an empty (forced) query. */
+function cutQuery(rest: string): [string, string] {
+  if (rest.endsWith('?') && rest.indexOf('?') === rest.length - 1) return [rest.slice(0, -1), ''];
+  const q = rest.indexOf('?');
+  return q < 0 ? [rest, ''] : [rest.slice(0, q), rest.slice(q + 1)];
+}
+
+/** A relative reference: refused for requests, and its first segment may not look like a scheme. */
+function checkRelative(rest: string, viaRequest: boolean): void {
+  if (viaRequest) throw new UrlError('invalid URI for request');
+  const slash = rest.indexOf('/');
+  if ((slash < 0 ? rest : rest.slice(0, slash)).includes(':')) throw new UrlError('first path segment in URL cannot contain colon');
+}
+
 function parse(raw: string, viaRequest: boolean): GoUrl {
   if (/[\x00-\x1f\x7f]/.test(raw)) throw new UrlError('net/url: invalid control character in URL');
   if (raw === '' && viaRequest) throw new UrlError('empty url');
   const url: GoUrl = { scheme: '', opaque: '', host: '', path: '', rawPath: '', rawQuery: '', fragment: '' };
   if (raw === '*') return { ...url, path: '*' };
-  let [scheme, rest] = getScheme(raw);
+  const [scheme, afterScheme] = getScheme(raw);
   url.scheme = scheme.toLowerCase();
-  if (rest.endsWith('?') && rest.split('?').length === 2) {
-    rest = rest.slice(0, -1);
-  } else {
-    const q = rest.indexOf('?');
-    if (q >= 0) {
-      url.rawQuery = rest.slice(q + 1);
-      rest = rest.slice(0, q);
-    }
-  }
+  const [pathPart, rawQuery] = cutQuery(afterScheme);
+  let rest = pathPart;
+  url.rawQuery = rawQuery;
   if (!rest.startsWith('/')) {
+    // Rootless paths after a scheme are opaque (RFC 3986), e.g. mailto:x@y.
     if (url.scheme !== '') return { ...url, opaque: rest };
-    if (viaRequest) throw new UrlError('invalid URI for request');
-    const slash = rest.indexOf('/');
-    const segment = slash < 0 ? rest : rest.slice(0, slash);
-    if (segment.includes(':')) throw new UrlError('first path segment in URL cannot contain colon');
+    checkRelative(rest, viaRequest);
   }
   if ((url.scheme !== '' || (!viaRequest && !rest.startsWith('///'))) && rest.startsWith('//')) {
     const afterSlashes = rest.slice(2);
     const slash = afterSlashes.indexOf('/');
-    const authority = slash < 0 ? afterSlashes : afterSlashes.slice(0, slash);
+    url.host = parseAuthority(slash < 0 ? afterSlashes : afterSlashes.slice(0, slash));
     rest = slash < 0 ? '' : afterSlashes.slice(slash);
-    url.host = parseAuthority(authority);
   }
   url.path = unescape(rest, 'path');
   url.rawPath = escape(url.path, 'path') === rest ? '' : rest;

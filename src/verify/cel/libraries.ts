@@ -12,6 +12,7 @@ import { cidrLibrary } from './lib/cidr.js';
 import { formatLibrary } from './lib/format.js';
 import { ipLibrary } from './lib/ip.js';
 import { listsLibrary } from './lib/lists.js';
+import { listsExtLibrary } from './lib/lists-ext.js';
 import { optionalsLibrary } from './lib/optionals.js';
 import { quantityLibrary } from './lib/quantity.js';
 import { regexLibrary } from './lib/regex.js';
@@ -39,6 +40,7 @@ export const KUBERNETES_CEL_LIBRARIES: readonly CelLibrary[] = [
   formatLibrary,
   twoVarComprehensionsLibrary,
   semverLibrary,
+  listsExtLibrary,
 ];
 
 export function librariesFor(version: KubeVersion, libraries: readonly CelLibrary[] = KUBERNETES_CEL_LIBRARIES): CelLibrary[] {

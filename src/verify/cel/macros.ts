@@ -1,7 +1,7 @@
 /**
  * Support for macros written against the runtime's macro hooks: a macro is
  * expanded at parse time into an object with `typeCheck` and `evaluate`.
- * These helpers bind iteration variables and evaluate sub-expressions the
+ * These functions bind iteration variables and evaluate sub-expressions the
  * way the runtime's own comprehensions do.
  */
 import { celError } from './errors.js';

@@ -8,7 +8,7 @@ export interface KubeVersion {
 }
 
 /** The newest version whose CEL environment this project models. */
-export const NEWEST_MODELLED_VERSION: KubeVersion = { major: 1, minor: 33 };
+export const NEWEST_MODELLED_VERSION: KubeVersion = { major: 1, minor: 34 };
 
 const VERSION = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+].*)?$/;
 

@@ -83,3 +83,10 @@ function parentRule(byId: ReadonlyMap<string, RuleInfo>, id: string): RuleInfo |
   }
   return undefined;
 }
+
+/** The rules as a Markdown table (docs/verify.md embeds it; a test keeps the two equal). */
+export function rulesMarkdown(rules: readonly RuleInfo[]): string {
+  const cell = (text: string): string => text.replace(/\|/g, '\\|');
+  const rows = rules.map((r) => `| \`${r.id}\` | ${r.category} | ${r.severity} | ${cell(r.description)} |`);
+  return ['| Rule | Category | Severity | Requires |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}

@@ -21,7 +21,7 @@ export function renderReport(report: VerifyReport, format: OutputFormat, options
   }
 }
 
-export { ruleCatalog, type RuleInfo } from './catalog.js';
+export { ruleCatalog, rulesMarkdown, type RuleInfo } from './catalog.js';
 export { JSON_SCHEMA_VERSION, renderJson } from './json.js';
 export { renderJunit } from './junit.js';
 export {

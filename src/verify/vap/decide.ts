@@ -70,17 +70,21 @@ function lazyVariables(compiled: CompiledPolicy, activation: Activation): Record
 
 function activationFor(input: DecideInput, param: Resource | undefined): Activation {
   const { request } = input;
+  let authorizer: Authorizer | undefined;
   const activation: Activation = {
     object: input.celObject,
     oldObject: null,
     request: input.celRequest,
     params: param ? objectToCel(param.obj) : null,
     namespaceObject: input.namespaceObject ? objectToCel(input.namespaceObject) : null,
-    authorizer: new Authorizer(input.user.username, input.authorization, {
-      group: request.group, resource: request.plural, namespace: request.namespace, name: request.name,
-    }),
+    // Built on first use: most policies never ask.
+    get authorizer() {
+      return (authorizer ??= new Authorizer(input.user.username, input.authorization, {
+        group: request.group, resource: request.plural, namespace: request.namespace, name: request.name,
+      }));
+    },
   };
-  activation.variables = lazyVariables(input.compiled, activation);
+  activation.variables = input.compiled.variables.length > 0 ? lazyVariables(input.compiled, activation) : {};
   return activation;
 }
 

@@ -64,7 +64,8 @@ function decisionFinding(request: AdmissionRequest, policy: CompiledPolicy, bind
  * Compile problems specific to this version (not reported when loading), as findings on the policy object:
  * this cluster's apiserver would refuse the policy.
  */
-function versionFindings(set: PolicySet, compiled: ReadonlyMap<string, CompiledPolicy>, version: string | undefined): Finding[] {
+export function policyCompileFindings(set: PolicySet, version: string | undefined): Finding[] {
+  const compiled = set.compiledFor(version);
   const findings: Finding[] = [];
   for (const policy of compiled.values()) {
     for (const problem of policy.problems) {
@@ -84,10 +85,20 @@ function versionFindings(set: PolicySet, compiled: ReadonlyMap<string, CompiledP
 
 /** Every finding, in report order: decisions on the objects, and version-specific compile problems on the policies. */
 export function evaluatePolicies(set: PolicySet, resources: readonly Resource[], context: PolicyContext = {}): Finding[] {
-  const compiled = set.compiledFor(context.kubernetesVersion);
-  const findings = versionFindings(set, compiled, context.kubernetesVersion);
+  const findings = policyCompileFindings(set, context.kubernetesVersion);
   for (const list of decisionsByResource(set, resources, context).values()) findings.push(...list);
   return findings.sort(compareFindings);
+}
+
+interface Evaluation {
+  pairs: { binding: PolicyBinding; policy: CompiledPolicy }[];
+  catalog: KindCatalog;
+  params: ParamIndex;
+  namespaceObject(name: string): JsonObject;
+  namespaceLabels: NamespaceLabels;
+  defaultNamespace: string;
+  user: UserInfo;
+  authorization: AuthorizationPolicy;
 }
 
 /** The findings about each object of `resources` (objects without findings are absent). */
@@ -104,7 +115,6 @@ export function decisionsByResource(set: PolicySet, resources: readonly Resource
   if (pairs.length === 0) return byResource;
   const defaultNamespace = context.defaultNamespace ?? 'default';
   const catalog = new KindCatalog(resources);
-  const params = new ParamIndex(resources, catalog, defaultNamespace);
   const namespaces = namespaceIndex(resources);
   // A namespace not in the set is taken as a bare one, with the label the apiserver gives every namespace.
   const namespaceObject = (name: string): JsonObject => {
@@ -112,34 +122,44 @@ export function decisionsByResource(set: PolicySet, resources: readonly Resource
     if (!ns) namespaces.set(name, (ns = namespaceView({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, name)));
     return ns;
   };
-  const namespaceLabels: NamespaceLabels = (req) => {
-    if (isNamespaceObject(req.resource)) return req.labels;
-    return req.namespaced ? labelsOf(namespaceObject(req.namespace)) : undefined;
+  const evaluation: Evaluation = {
+    pairs,
+    catalog,
+    params: new ParamIndex(resources, catalog, defaultNamespace),
+    namespaceObject,
+    namespaceLabels: (req) => (isNamespaceObject(req.resource) ? req.labels : req.namespaced ? labelsOf(namespaceObject(req.namespace)) : undefined),
+    defaultNamespace,
+    user: context.user ?? OFFLINE_USER,
+    authorization: context.authorization ?? DENY_ALL,
   };
-  const user = context.user ?? OFFLINE_USER;
   for (const resource of resources) {
-    const request = admissionRequest(resource, catalog, defaultNamespace);
-    let cel: { object: Record<string, unknown>; request: unknown } | undefined;
-    for (const { binding, policy } of pairs) {
-      if (!matchesResources(policy.policy.matchConstraints, request, namespaceLabels)) continue;
-      if (binding.matchResources && !matchesResources(binding.matchResources, request, namespaceLabels)) continue;
-      cel ??= { object: objectToCel(request.object), request: toCel(requestVariable(request, user)) };
-      const decisions = decide({
-        compiled: policy,
-        binding,
-        request,
-        celObject: cel.object,
-        celRequest: cel.request,
-        params: params.resolve(policy.policy, binding, request),
-        namespaceObject: request.namespaced ? namespaceObject(request.namespace) : null,
-        user,
-        authorization: context.authorization ?? DENY_ALL,
-      });
-      if (decisions.length === 0) continue;
-      const list = byResource.get(resource) ?? [];
-      for (const d of decisions) list.push(decisionFinding(request, policy, binding, d));
-      byResource.set(resource, list);
-    }
+    const findings = admit(resource, evaluation);
+    if (findings.length > 0) byResource.set(resource, findings);
   }
   return byResource;
+}
+
+/** One object through every binding, as a CREATE. */
+function admit(resource: Resource, e: Evaluation): Finding[] {
+  const request = admissionRequest(resource, e.catalog, e.defaultNamespace);
+  const findings: Finding[] = [];
+  let cel: { object: Record<string, unknown>; request: unknown } | undefined;
+  for (const { binding, policy } of e.pairs) {
+    if (!matchesResources(policy.policy.matchConstraints, request, e.namespaceLabels)) continue;
+    if (binding.matchResources && !matchesResources(binding.matchResources, request, e.namespaceLabels)) continue;
+    cel ??= { object: objectToCel(request.object), request: toCel(requestVariable(request, e.user)) };
+    const decisions = decide({
+      compiled: policy,
+      binding,
+      request,
+      celObject: cel.object,
+      celRequest: cel.request,
+      params: e.params.resolve(policy.policy, binding, request),
+      namespaceObject: request.namespaced ? e.namespaceObject(request.namespace) : null,
+      user: e.user,
+      authorization: e.authorization,
+    });
+    for (const d of decisions) findings.push(decisionFinding(request, policy, binding, d));
+  }
+  return findings;
 }

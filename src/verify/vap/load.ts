@@ -12,10 +12,10 @@ import { formatKubeVersion, kubeVersionOr } from '../cel/index.js';
 import { VapCode } from './codes.js';
 import { compilePolicy, type CompiledExpression, type CompiledPolicy } from './compile.js';
 import { ADMISSION_GROUP, BINDING_KIND, POLICY_KIND, readBinding, readPolicy, SUPPORTED_VERSIONS } from './parse.js';
-import type { Problem } from './read.js';
 import type { AdmissionPolicy, PolicyBinding } from './types.js';
 
-export type Locate = (resource: Resource, path: FieldPath) => { line: number; column?: number } | undefined;
+/** Where a field of a resource is written (the file, when given, may be a patch rather than the resource's own). */
+export type Locate = (resource: Resource, path: FieldPath) => { file?: string; line: number; column?: number } | undefined;
 
 export interface LoadOptions {
   /** Version whose CEL environment compiles the expressions; unset means the newest modelled. */
@@ -46,7 +46,7 @@ function nearest(resource: Resource, path: FieldPath, locate: Locate | undefined
 
 function where(resource: Resource, path: FieldPath, locate: Locate | undefined) {
   const at = nearest(resource, path, locate);
-  const loc: { file: string; line: number; column?: number; yamlPath?: string } = { file: resource.origin.file, line: at?.line ?? resource.origin.line };
+  const loc: { file: string; line: number; column?: number; yamlPath?: string } = { file: at?.file ?? resource.origin.file, line: at?.line ?? resource.origin.line };
   if (at?.column !== undefined) loc.column = at.column;
   if (path.length > 0) loc.yamlPath = formatFieldPath(path);
   return loc;
@@ -60,13 +60,14 @@ export function compileKey(policy: string, problem: CompiledExpression): string 
   return `${policy}\u0000${problem.source.yamlPath}\u0000${problem.error}`;
 }
 
-export function loadPolicies(resources: readonly Resource[], options: LoadOptions = {}): PolicySet {
-  const diagnostics: Diagnostic[] = [];
-  const policies = new Map<string, AdmissionPolicy>();
-  const bindings = new Map<string, PolicyBinding>();
-  const report = (code: string, resource: Resource, problems: readonly Problem[]) => {
-    for (const p of problems) diagnostics.push(diag(code, `${resource.kind} ${resource.name || '(unnamed)'}: ${p.message}`, where(resource, p.path, options.locate)));
-  };
+interface Collected {
+  policies: Map<string, AdmissionPolicy>;
+  bindings: Map<string, PolicyBinding>;
+}
+
+/** Reads every policy and binding; objects the apiserver would refuse are reported and left out. */
+function collect(resources: readonly Resource[], options: LoadOptions, diagnostics: Diagnostic[]): Collected {
+  const out: Collected = { policies: new Map(), bindings: new Map() };
   for (const resource of resources.filter(isAdmissionObject)) {
     if (!SUPPORTED_VERSIONS.includes(resource.id.version)) {
       diagnostics.push(warning(VapCode.UnsupportedVersion, `${resource.kind} ${resource.name}: ${ADMISSION_GROUP}/${resource.id.version} is not read; use v1`, where(resource, ['apiVersion'], options.locate)));
@@ -75,35 +76,38 @@ export function loadPolicies(resources: readonly Resource[], options: LoadOption
     const isPolicy = resource.kind === POLICY_KIND;
     const { reader, ...read } = isPolicy ? readPolicy(resource) : readBinding(resource);
     const item = 'policy' in read ? read.policy : read.binding;
-    if (reader.problems.length > 0) {
-      report(isPolicy ? VapCode.InvalidPolicy : VapCode.InvalidBinding, resource, reader.problems);
-      continue;
-    }
-    const map: Map<string, AdmissionPolicy | PolicyBinding> = isPolicy ? policies : bindings;
-    if (map.has(item.name)) {
-      diagnostics.push(diag(VapCode.Duplicate, `${resource.kind} ${item.name} is defined more than once`, where(resource, ['metadata', 'name'], options.locate)));
-      continue;
-    }
-    map.set(item.name, item);
+    const code = isPolicy ? VapCode.InvalidPolicy : VapCode.InvalidBinding;
+    for (const p of reader.problems) diagnostics.push(diag(code, `${resource.kind} ${resource.name || '(unnamed)'}: ${p.message}`, where(resource, p.path, options.locate)));
+    if (reader.problems.length > 0) continue;
+    const map: Map<string, AdmissionPolicy | PolicyBinding> = isPolicy ? out.policies : out.bindings;
+    if (map.has(item.name)) diagnostics.push(diag(VapCode.Duplicate, `${resource.kind} ${item.name} is defined more than once`, where(resource, ['metadata', 'name'], options.locate)));
+    else map.set(item.name, item);
   }
+  return out;
+}
+
+/** Bindings without their policy, and policies without a binding, have no effect: say so. */
+function crossCheck({ policies, bindings }: Collected, options: LoadOptions, diagnostics: Diagnostic[]): void {
   for (const binding of bindings.values()) {
-    if (!policies.has(binding.policyName)) {
-      diagnostics.push(warning(VapCode.UnknownPolicy, `binding ${binding.name} refers to policy ${binding.policyName}, which is not defined; it has no effect`, where(binding.resource, ['spec', 'policyName'], options.locate)));
-    }
+    if (policies.has(binding.policyName)) continue;
+    diagnostics.push(warning(VapCode.UnknownPolicy, `binding ${binding.name} refers to policy ${binding.policyName}, which is not defined; it has no effect`, where(binding.resource, ['spec', 'policyName'], options.locate)));
   }
   const bound = new Set([...bindings.values()].map((b) => b.policyName));
   for (const policy of policies.values()) {
     if (!bound.has(policy.name)) diagnostics.push(warning(VapCode.Unbound, `policy ${policy.name} has no binding; it is never evaluated`, where(policy.resource, ['metadata', 'name'], options.locate)));
   }
+}
 
+export function loadPolicies(resources: readonly Resource[], options: LoadOptions = {}): PolicySet {
+  const diagnostics: Diagnostic[] = [];
+  const collected = collect(resources, options, diagnostics);
+  crossCheck(collected, options, diagnostics);
+  const policies = [...collected.policies.values()];
   const cache = new Map<string, Map<string, CompiledPolicy>>();
   const compiledFor = (version: string | undefined) => {
     const key = formatKubeVersion(kubeVersionOr(version));
     let compiled = cache.get(key);
-    if (!compiled) {
-      compiled = new Map([...policies.values()].map((p) => [p.name, compilePolicy(p, version)]));
-      cache.set(key, compiled);
-    }
+    if (!compiled) cache.set(key, (compiled = new Map(policies.map((p) => [p.name, compilePolicy(p, version)]))));
     return compiled;
   };
   const reported = new Set<string>();
@@ -114,8 +118,8 @@ export function loadPolicies(resources: readonly Resource[], options: LoadOption
     }
   }
   return {
-    policies: [...policies.values()],
-    bindings: [...bindings.values()],
+    policies,
+    bindings: [...collected.bindings.values()],
     diagnostics,
     compiledFor,
     isReported: (policy, problem) => reported.has(compileKey(policy, problem)),

@@ -13,3 +13,4 @@ export {
   type WaivedFinding,
   type WaiverOutcome,
 } from './apply.js';
+export { parseVerifySettings, SETTINGS_KIND, SettingsCode, type VerifySettings } from './settings.js';
