@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { generateFleet } from './gen-fleet.js';
 import { writeEstateCompositions } from './estate-compositions.js';
 
-const CLI = resolve('dist/harbormaster.mjs');
+const CLI = resolve('dist/cli/harbormaster.mjs');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 interface Timed {

@@ -1,11 +1,19 @@
-// Bundles the CLI into one file. Loading one module instead of ~200 saves most
-// of Harbormaster's start-up time, which matters for `kustomize` in loops.
+// Bundles the CLI. Loading a few modules instead of ~300 saves most of
+// Harbormaster's start-up time, which is most of a single render's time.
+// Code splitting keeps each command's code in its own chunk, loaded only when
+// that command runs (see COMMANDS in src/cli/main.ts).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+rmSync('dist/cli', { recursive: true, force: true });
 await build({
   entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/harbormaster.mjs',
+  outdir: 'dist/cli',
+  entryNames: 'harbormaster',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -2,14 +2,27 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { processIO, type CliIO, type Command } from './command.js';
-import { kustomizeCommand } from './kustomize.js';
-import { renderCommand } from './render.js';
-import { startCommand } from './start.js';
-import { verifyCommand } from './verify.js';
+
+/**
+ * A command as the registry knows it before it is needed: its name and summary,
+ * and how to load it. Loading on demand keeps `kustomize` from compiling the
+ * verify stage (CEL, RE2, schemas) it never uses — start-up is most of a
+ * single render's time.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
+}
 
 /** Every command, by the name typed after `harbormaster`. */
-export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>(
-  [startCommand, renderCommand, kustomizeCommand, verifyCommand].map((c) => [c.name, c]),
+export const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map<string, CommandEntry>(
+  [
+    { name: 'start', summary: 'render and summarise every active cluster of an estate (the demo job of `npm start`)', load: async () => (await import('./start.js')).startCommand },
+    { name: 'render', summary: 'render the manifests of every cluster of the estate', load: async () => (await import('./render.js')).renderCommand },
+    { name: 'kustomize', summary: 'build a kustomization directory, byte for byte as kubectl kustomize does', load: async () => (await import('./kustomize.js')).kustomizeCommand },
+    { name: 'verify', summary: 'check rendered manifests against Pod Security, hardening rules and policies', load: async () => (await import('./verify.js')).verifyCommand },
+  ].map((c) => [c.name, c]),
 );
 
 /** The package version; found by walking up from this module, so it works from dist/ and from the bundle. */
@@ -27,7 +40,7 @@ export function version(): string {
   return '0.0.0';
 }
 
-export function helpText(commands: ReadonlyMap<string, Command> = COMMANDS): string {
+export function helpText(commands: ReadonlyMap<string, CommandEntry> = COMMANDS): string {
   const width = Math.max(...[...commands.keys()].map((n) => n.length));
   const lines = [...commands.values()].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `usage: harbormaster <command> [flags]   (hm for short)
@@ -41,7 +54,7 @@ ${lines.join('\n')}
 }
 
 /** Dispatches argv (without node and script) to a command; returns the exit code (2 for usage mistakes). */
-export async function main(argv: readonly string[], io: CliIO, commands: ReadonlyMap<string, Command> = COMMANDS): Promise<number> {
+export async function main(argv: readonly string[], io: CliIO, commands: ReadonlyMap<string, CommandEntry> = COMMANDS): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr(helpText(commands));
@@ -55,11 +68,12 @@ export async function main(argv: readonly string[], io: CliIO, commands: Readonl
     io.stdout(`harbormaster ${version()}\n`);
     return 0;
   }
-  const command = commands.get(first);
-  if (!command) {
+  const entry = commands.get(first);
+  if (!entry) {
     io.stderr(`harbormaster: unknown command '${first}'\n\n${helpText(commands)}`);
     return 2;
   }
+  const command = await entry.load();
   return command.run(rest, io);
 }
 

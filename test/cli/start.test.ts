@@ -48,3 +48,14 @@ describe('harbormaster start (the npm start job)', () => {
     assert.match(io.err, /harbormaster\.yaml/);
   });
 });
+
+describe('command registry', () => {
+  it('lists each command with the same summary the command itself carries', async () => {
+    const { COMMANDS } = await import('../../src/cli/main.js');
+    for (const entry of COMMANDS.values()) {
+      const command = await entry.load();
+      assert.equal(command.name, entry.name);
+      assert.equal(command.summary, entry.summary);
+    }
+  });
+});
