@@ -42,8 +42,8 @@ export class CachedFileSystem implements FileSystem {
     return remember(this.real, path, () => this.below.realPath(path));
   }
 
-  private kindOf(path: string): 'file' | 'dir' | 'none' {
-    return remember(this.kinds, path, () => (this.below.isFile(path) ? 'file' : this.below.isDirectory(path) ? 'dir' : 'none'));
+  kindOf(path: string): 'file' | 'dir' | 'none' {
+    return remember(this.kinds, path, () => this.below.kindOf?.(path) ?? (this.below.isFile(path) ? 'file' : this.below.isDirectory(path) ? 'dir' : 'none'));
   }
 }
 

@@ -1,5 +1,7 @@
 import type { SourceRef } from '../core/resource.js';
-import { parseDocuments } from '../yaml/parse.js';
+import { fastParse } from '../yaml/fast-parse.js';
+import { UNKNOWN } from '../yaml/fast-positions.js';
+import { parseDocuments, type ParsedDocument } from '../yaml/parse.js';
 import { formatYamlPath, type YamlPath } from './checker.js';
 import type { ClusterSpec, Estate, Layer, ServiceSpec, Settings } from './types.js';
 
@@ -53,7 +55,8 @@ export class SettingSources {
   }
 
   private highest(field: keyof Settings, has: (map: Record<string, unknown>) => boolean, suffix: string[]): EstateSource {
-    for (const { layer, path } of [...this.layers].reverse()) {
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const { layer, path } = this.layers[i]!;
       const map = layer.settings?.[field];
       if (map && typeof map === 'object' && has(map as Record<string, unknown>)) return this.at([...path, 'settings', field, ...suffix]);
     }
@@ -65,6 +68,23 @@ export class SettingSources {
     const yamlPath = formatYamlPath(path);
     return pos ? { file: this.estate.file, line: pos.line, column: pos.column, yamlPath } : { file: this.estate.file, line: 1, yamlPath };
   }
+}
+
+/** Where paths of the text's first document are: one quick read keeping positions, or the full parser. */
+function locatorOf(text: string, file: string): (path: YamlPath) => { line: number } | undefined {
+  const quick = fastParse(text, { positions: true })?.[0];
+  const positions = quick?.positions;
+  if (quick && positions) {
+    let full: ParsedDocument | undefined | null = null;
+    return (path) => {
+      const at = positions.locate(quick.value, path);
+      if (at !== UNKNOWN) return at;
+      full ??= parseDocuments(text, file)[0];
+      return full?.locate(path);
+    };
+  }
+  const doc = parseDocuments(text, file)[0];
+  return (path) => doc?.locate(path);
 }
 
 /** A field of a generated kustomization and the estate line it stands for. */
@@ -83,9 +103,9 @@ export class GeneratedSources {
   private readonly fallbacks = new Map<string, EstateSource>();
 
   add(file: string, text: string, anchors: Anchor[], fallback: EstateSource): void {
-    const doc = parseDocuments(text, file)[0];
+    const locate = anchors.length > 0 ? locatorOf(text, file) : () => undefined;
     const table = anchors
-      .map((a) => ({ line: doc?.locate(a.path)?.line ?? 0, source: a.source }))
+      .map((a) => ({ line: locate(a.path)?.line ?? 0, source: a.source }))
       .filter((e) => e.line > 0)
       .sort((a, b) => a.line - b.line);
     this.tables.set(file, table);

@@ -31,6 +31,11 @@ export class DiskFileSystem implements FileSystem {
     return fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
   }
 
+  kindOf(path: string): 'file' | 'dir' | 'none' {
+    const stat = fs.statSync(path, { throwIfNoEntry: false });
+    return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'dir' : 'none';
+  }
+
   readDir(path: string): string[] {
     try {
       return fs.readdirSync(path).sort();
@@ -41,7 +46,8 @@ export class DiskFileSystem implements FileSystem {
 
   realPath(path: string): string {
     try {
-      return fs.realpathSync(path);
+      // One realpath(3) call rather than an lstat per path component.
+      return fs.realpathSync.native(path);
     } catch (err) {
       throw translate(err, path);
     }

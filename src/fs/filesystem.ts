@@ -13,6 +13,8 @@ export interface FileSystem {
   readDir(path: string): string[];
   /** Resolves symlinks; returns the path itself where there are none. Throws ENOENT-style errors like node:fs. */
   realPath(path: string): string;
+  /** What is at `path`, in one look where the implementation can (else isFile, then isDirectory). */
+  kindOf?(path: string): 'file' | 'dir' | 'none';
 }
 
 export class FileNotFoundError extends Error {

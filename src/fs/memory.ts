@@ -1,6 +1,18 @@
 import { posix } from 'node:path';
 import { FileNotFoundError, type FileSystem } from './filesystem.js';
 
+// A `.` or `..` segment, or an empty one: what path.resolve would remove.
+const DOT_SEGMENT_OR_EMPTY = /\/\.\.?(?:\/|$)|\/\//;
+
+/**
+ * The path as stored: absolute and normalised. Paths that already are (the
+ * engine's always are) skip path.resolve, which every lookup would pay.
+ */
+function absolute(path: string): string {
+  const plain = path.charCodeAt(0) === 47 && !DOT_SEGMENT_OR_EMPTY.test(path) && (path.length === 1 || !path.endsWith('/'));
+  return plain ? path : posix.resolve('/', path);
+}
+
 /** In-memory FileSystem for tests and for the estate's generated kustomizations. */
 export class MemoryFileSystem implements FileSystem {
   private readonly files = new Map<string, Uint8Array>();
@@ -8,14 +20,14 @@ export class MemoryFileSystem implements FileSystem {
 
   /** Writes a file, creating parent directories. Strings are stored as UTF-8. */
   write(path: string, content: string | Uint8Array): this {
-    const abs = posix.resolve('/', path);
+    const abs = absolute(path);
     this.files.set(abs, typeof content === 'string' ? new TextEncoder().encode(content) : content);
     this.mkdirp(posix.dirname(abs));
     return this;
   }
 
   mkdirp(path: string): this {
-    let dir = posix.resolve('/', path);
+    let dir = absolute(path);
     while (!this.dirs.has(dir)) {
       this.dirs.add(dir);
       dir = posix.dirname(dir);
@@ -24,7 +36,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   readFile(path: string): Uint8Array {
-    const data = this.files.get(posix.resolve('/', path));
+    const data = this.files.get(absolute(path));
     if (!data) throw new FileNotFoundError(path);
     return data;
   }
@@ -38,15 +50,15 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   isFile(path: string): boolean {
-    return this.files.has(posix.resolve('/', path));
+    return this.files.has(absolute(path));
   }
 
   isDirectory(path: string): boolean {
-    return this.dirs.has(posix.resolve('/', path));
+    return this.dirs.has(absolute(path));
   }
 
   readDir(path: string): string[] {
-    const dir = posix.resolve('/', path);
+    const dir = absolute(path);
     if (!this.dirs.has(dir)) throw new FileNotFoundError(path);
     const names = new Set<string>();
     for (const p of [...this.files.keys(), ...this.dirs]) {
@@ -56,7 +68,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   realPath(path: string): string {
-    const abs = posix.resolve('/', path);
+    const abs = absolute(path);
     if (!this.exists(abs)) throw new FileNotFoundError(path);
     return abs;
   }

@@ -38,6 +38,14 @@ export class OverlayFileSystem implements FileSystem {
     return [...names].sort();
   }
 
+  /** As isFile, then isDirectory, answer: a file in either layer wins over a directory. */
+  kindOf(path: string): 'file' | 'dir' | 'none' {
+    if (this.top.isFile(path)) return 'file';
+    const below = this.below.kindOf?.(path) ?? (this.below.isFile(path) ? 'file' : this.below.isDirectory(path) ? 'dir' : 'none');
+    if (below === 'file') return 'file';
+    return below === 'dir' || this.top.isDirectory(path) ? 'dir' : 'none';
+  }
+
   realPath(path: string): string {
     return this.top.exists(path) ? this.top.realPath(path) : this.below.realPath(path);
   }

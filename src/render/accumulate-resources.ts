@@ -20,7 +20,8 @@ export function accumulateResources(build: Build, ctx: KustomizationContext, acc
   const ids = new IdIndex(acc.resources);
   entries.forEach((entry, i) => {
     const where = ctx.where(['resources', i]);
-    const originPath = relativeOrigin(ctx.originDir, entry);
+    // Origins are only kept with buildMetadata; the path is not worth computing otherwise.
+    const originPath = build.metadata.track ? relativeOrigin(ctx.originDir, entry) : '';
     switch (kindOfEntry(ctx, entry, where)) {
       case 'file': {
         const resources = resourcesFromFile(build.session, ctx.loader.checkedFile(entry, where));
@@ -53,7 +54,8 @@ export function accumulateComponents(build: Build, ctx: KustomizationContext, ac
     if (kindOfEntry(ctx, entry, where) === 'file') {
       throw new DiagnosticError([diag(RenderCode.MissingResource, `component '${entry}' must be a directory, not a file`, where)]);
     }
-    const target = loadTarget(build.session, ctx.loader.child(entry, where), relativeOrigin(ctx.originDir, entry), where);
+    const originPath = build.metadata.track ? relativeOrigin(ctx.originDir, entry) : '';
+    const target = loadTarget(build.session, ctx.loader.child(entry, where), originPath, where);
     const kind = target.loaded.kustomization.kind;
     if (kind !== 'Component') {
       throw kindError(`expected kind 'Component' for path '${target.loaded.root}' but got '${kind}'`, where, 'a components: entry must have kind: Component');

@@ -41,7 +41,7 @@ export function runGeneratorStage(build: Build, ctx: KustomizationContext, acc: 
  */
 export function runTransformerStage(build: Build, ctx: KustomizationContext, acc: Accumulator): void {
   const k = ctx.kustomization;
-  const configuredIn = relativeOrigin(ctx.originDir, ctx.loaded.fileName);
+  const configuredIn = build.metadata.track ? relativeOrigin(ctx.originDir, ctx.loaded.fileName) : '';
   for (const step of BUILTIN_TRANSFORMERS) {
     if (isSet(k[step.field])) {
       step.run(acc.resources, ctx);

@@ -1,6 +1,6 @@
 import { diag, DiagnosticError } from '../core/diagnostic.js';
 import { isObject, type JsonObject, type JsonValue } from '../core/json.js';
-import { shortId } from '../core/resource-id.js';
+import { shortId, type Gvk } from '../core/resource-id.js';
 import type { Resource } from '../core/resource.js';
 import { FieldPathError, specMatches, walkFieldSpec, type CreateKind, type FieldSpec } from './field-specs.js';
 
@@ -19,7 +19,7 @@ export function forEachField(
   visit: (container: JsonObject | JsonValue[], key: string | number) => void,
 ): void {
   const gvk = resource.id;
-  for (const spec of specs) {
+  for (const spec of specs.length > 2 ? specsFor(specs, gvk) : specs) {
     if (!specMatches(spec, gvk)) continue;
     try {
       walkFieldSpec(resource.obj, spec, createKind, visit);
@@ -34,6 +34,23 @@ export function forEachField(
     }
   }
 }
+
+/**
+ * The specs that apply to objects of a group/version/kind, in their order;
+ * remembered per (long) spec list, since every object of a kind asks the same.
+ */
+function specsFor(specs: readonly FieldSpec[], gvk: Gvk): readonly FieldSpec[] {
+  let byKind = matchingSpecs.get(specs);
+  if (!byKind) matchingSpecs.set(specs, (byKind = new Map()));
+  let forKind = byKind.get(gvk.kind);
+  if (!forKind) byKind.set(gvk.kind, (forKind = []));
+  // A kind comes in very few group/versions: a short list beats building a key per lookup.
+  let found = forKind.find((m) => m.group === gvk.group && m.version === gvk.version);
+  if (!found) forKind.push((found = { group: gvk.group, version: gvk.version, specs: specs.filter((spec) => specMatches(spec, gvk)) }));
+  return found.specs;
+}
+
+const matchingSpecs = new WeakMap<readonly FieldSpec[], Map<string, { group: string; version: string; specs: readonly FieldSpec[] }[]>>();
 
 /**
  * Sets string entries in the maps the specs reach (labels, annotations),

@@ -66,41 +66,51 @@ export type FieldVisitor = (container: JsonObject | JsonValue[], key: string | n
  * Mirrors kustomize's fieldspec filter, including its treatment of nulls.
  */
 export function walkFieldSpec(obj: JsonObject, spec: FieldSpec, createKind: CreateKind | undefined, visit: FieldVisitor): void {
-  const path = splitSpecPath(spec.path);
-  const create = spec.create === true && createKind !== undefined;
-  const walk = (container: JsonObject | JsonValue[], key: string | number, depth: number): void => {
-    const node = (container as Record<string | number, JsonValue>)[key] as JsonValue;
-    if (depth === path.length) {
-      visit(container, key);
-      return;
-    }
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) walk(node, i, depth);
-      return;
-    }
-    if (!isObject(node)) {
-      throw new FieldPathError(spec.path, path.slice(0, depth).join('/'), 'expected sequence or mapping node');
-    }
-    stepInto(node, depth);
-  };
-  const stepInto = (node: JsonObject, depth: number): void => {
-    const segment = path[depth]!;
-    const isSeq = segment.endsWith('[]');
-    const name = isSeq ? segment.slice(0, -2) : segment;
-    const creating = create && !isSeq;
-    const isLast = depth === path.length - 1;
-    if (!(name in node)) {
-      if (!creating) return;
-      node[name] = isLast && createKind === 'scalar' ? '' : {};
-    } else if (node[name] === null) {
-      // kustomize turns an explicit null into the kind it would have created.
-      if (isSeq) node[name] = [];
-      else if (creating) node[name] = isLast && createKind === 'scalar' ? '' : {};
-      else if (!isLast) return;
-    }
-    walk(node, name, depth + 1);
-  };
-  stepInto(obj, 0);
+  const walk: SpecWalk = { spec, path: splitSpecPath(spec.path), create: spec.create === true && createKind !== undefined, createKind, visit };
+  stepInto(walk, obj, 0);
+}
+
+/** One walk's fixed inputs (kept in one object rather than closures, which a walk per object per spec would allocate). */
+interface SpecWalk {
+  spec: FieldSpec;
+  path: string[];
+  create: boolean;
+  createKind: CreateKind | undefined;
+  visit: FieldVisitor;
+}
+
+function walkValue(w: SpecWalk, container: JsonObject | JsonValue[], key: string | number, depth: number): void {
+  const node = (container as Record<string | number, JsonValue>)[key] as JsonValue;
+  if (depth === w.path.length) {
+    w.visit(container, key);
+    return;
+  }
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) walkValue(w, node, i, depth);
+    return;
+  }
+  if (!isObject(node)) {
+    throw new FieldPathError(w.spec.path, w.path.slice(0, depth).join('/'), 'expected sequence or mapping node');
+  }
+  stepInto(w, node, depth);
+}
+
+function stepInto(w: SpecWalk, node: JsonObject, depth: number): void {
+  const segment = w.path[depth]!;
+  const isSeq = segment.endsWith('[]');
+  const name = isSeq ? segment.slice(0, -2) : segment;
+  const creating = w.create && !isSeq;
+  const isLast = depth === w.path.length - 1;
+  if (!(name in node)) {
+    if (!creating) return;
+    node[name] = isLast && w.createKind === 'scalar' ? '' : {};
+  } else if (node[name] === null) {
+    // kustomize turns an explicit null into the kind it would have created.
+    if (isSeq) node[name] = [];
+    else if (creating) node[name] = isLast && w.createKind === 'scalar' ? '' : {};
+    else if (!isLast) return;
+  }
+  walkValue(w, node, name, depth + 1);
 }
 
 /** Adds each spec unless an equal one (same GVK and path) is present; a create/no-create clash is an error. */

@@ -77,7 +77,7 @@ export function loadKustomization(file: string, text: string, warn: (d: Diagnost
 /** Warns about deprecated fields, normalises and checks a decoded kustomization (which it does not change). */
 export function loadDecodedKustomization(file: string, decoded: DecodedKustomization, warn: (d: Diagnostic) => void): LoadedKustomization {
   const k = cloneJson(decoded.value) as Kustomization & JsonObject;
-  const positions = new Map(decoded.positions);
+  const positions = new CopyOnWrite(decoded.positions);
   for (const d of DEPRECATIONS) {
     if (k[d.field] === undefined) continue;
     const fix = `${d.experimental ? '[EXPERIMENTAL] ' : ''}Run 'kustomize edit fix' to update your Kustomization automatically.`;
@@ -103,8 +103,26 @@ export function loadDecodedKustomization(file: string, decoded: DecodedKustomiza
   };
 }
 
+/**
+ * The decoded positions, shared (the decoding is cached for a whole fleet)
+ * until normalisation moves one; only then copied.
+ */
+class CopyOnWrite {
+  private own: Map<string, Pos> | undefined;
+
+  constructor(private readonly shared: ReadonlyMap<string, Pos>) {}
+
+  get(key: string): Pos | undefined {
+    return (this.own ?? this.shared).get(key);
+  }
+
+  set(key: string, pos: Pos): void {
+    (this.own ??= new Map(this.shared)).set(key, pos);
+  }
+}
+
 /** kustomize's FixKustomization: defaults and deprecated fields folded into their successors. */
-function normalise(k: Kustomization, positions: Map<string, Pos>): void {
+function normalise(k: Kustomization, positions: CopyOnWrite): void {
   if (!k.kind) k.kind = 'Kustomization';
   if (!k.apiVersion) k.apiVersion = k.kind === 'Component' ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
   appendDeprecated(k, 'bases', 'resources', positions);
@@ -128,7 +146,7 @@ function appendDeprecated<F extends 'bases' | 'imageTags', T extends 'resources'
   k: Kustomization,
   from: F,
   to: T,
-  positions: Map<string, Pos>,
+  positions: CopyOnWrite,
 ): void {
   const old = k[from] as unknown[] | undefined;
   delete k[from];

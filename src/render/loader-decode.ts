@@ -53,8 +53,9 @@ class StrictDecoder {
   private decodeCollection(node: PlainNode, type: FieldType, path: (string | number)[], owner: Owner): JsonValue | undefined {
     if (type.t === 'list' && node.kind === 'list') {
       return node.items.map((item, i) => {
-        this.out.positions.set(pathKey([...path, i]), item.pos);
-        return this.decode(item, type.of, [...path, i], owner) ?? zeroOf(type.of);
+        const itemPath = [...path, i];
+        this.out.positions.set(pathKey(itemPath), item.pos);
+        return this.decode(item, type.of, itemPath, owner) ?? zeroOf(type.of);
       });
     }
     if (type.t === 'map' && node.kind === 'map') return this.decodeMap(lastWins(node.entries), type.of, path, owner);
@@ -65,26 +66,28 @@ class StrictDecoder {
   private decodeMap(entries: PlainEntry[], of: FieldType, path: (string | number)[], owner: Owner): JsonObject {
     const result: JsonObject = {};
     for (const entry of entries) {
-      this.out.positions.set(pathKey([...path, entry.key]), entry.keyPos);
-      result[entry.key] = this.decode(entry.value, of, [...path, entry.key], owner) ?? zeroOf(of);
+      const entryPath = [...path, entry.key];
+      this.out.positions.set(pathKey(entryPath), entry.keyPos);
+      result[entry.key] = this.decode(entry.value, of, entryPath, owner) ?? zeroOf(of);
     }
     return result;
   }
 
   private decodeStruct(entries: PlainEntry[], type: FieldType & { t: 'struct' }, path: (string | number)[], owner: Owner): JsonObject {
     const result: JsonObject = {};
-    const fieldNames = Object.keys(type.fields);
     // Go's encoding/json meets the keys in sorted order (the YAML went through a Go map first).
-    for (const entry of [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-      const name = type.fields[entry.key] ? entry.key : fieldNames.find((f) => f.toLowerCase() === entry.key.toLowerCase());
+    // (`entries` is lastWins' own copy, so it may be sorted in place.)
+    for (const entry of sortByKey(entries)) {
+      const name = Object.hasOwn(type.fields, entry.key) ? entry.key : fieldNamesOf(type).find((f) => f.toLowerCase() === entry.key.toLowerCase());
       if (name === undefined) {
-        this.problem(RenderCode.UnknownField, `invalid Kustomization: json: unknown field "${entry.key}"`, entry.keyPos, [...path, entry.key], suggest(entry.key, fieldNames));
+        this.problem(RenderCode.UnknownField, `invalid Kustomization: json: unknown field "${entry.key}"`, entry.keyPos, [...path, entry.key], suggest(entry.key, fieldNamesOf(type)));
         continue;
       }
       const fieldType = type.fields[name]!;
-      this.out.positions.set(pathKey([...path, name]), entry.keyPos);
+      const fieldPath = [...path, name];
+      this.out.positions.set(pathKey(fieldPath), entry.keyPos);
       const fieldOwner: Owner = { struct: type.name, fieldPath: owner.fieldPath ? `${owner.fieldPath}.${name}` : name };
-      const value = this.decode(entry.value, fieldType, [...path, name], fieldOwner);
+      const value = this.decode(entry.value, fieldType, fieldPath, fieldOwner);
       if (value === undefined) delete result[name];
       else result[name] = value;
     }
@@ -102,6 +105,25 @@ class StrictDecoder {
     const yamlPath = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
     this.out.problems.push(diag(code, message, { file: this.file, line: pos.line, column: pos.column, yamlPath }, hint));
   }
+}
+
+/** Sorts entries with distinct keys by key in place (insertion sort: a struct has few fields, and `sort` allocates). */
+function sortByKey(entries: PlainEntry[]): PlainEntry[] {
+  for (let i = 1; i < entries.length; i++) {
+    const entry = entries[i]!;
+    let j = i;
+    for (; j > 0 && entries[j - 1]!.key > entry.key; j--) entries[j] = entries[j - 1]!;
+    entries[j] = entry;
+  }
+  return entries;
+}
+
+const fieldNames = new WeakMap<object, string[]>();
+
+function fieldNamesOf(type: FieldType & { t: 'struct' }): string[] {
+  let names = fieldNames.get(type);
+  if (!names) fieldNames.set(type, (names = Object.keys(type.fields)));
+  return names;
 }
 
 /** Whether a scalar has the Go type a string, bool or int64 field needs. */

@@ -24,9 +24,13 @@ const SPECIAL_FLOATS: Record<string, number> = {
   '-.Inf': -Infinity,
   '-.INF': -Infinity,
 };
+// First characters of the nulls, booleans, special floats and numbers above ('' is null).
+const MAY_BE_SPECIAL = /^(?:$|[~nNtTfFyYoO0-9+.-])/;
 const FLOAT_SYNTAX = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 
 export function resolvePlainScalarV2(text: string): JsonScalar {
+  // Most values (names, paths, hosts) start with a character no special word or number starts with.
+  if (!MAY_BE_SPECIAL.test(text)) return text;
   if (NULLS.has(text)) return null;
   if (TRUES.has(text)) return true;
   if (FALSES.has(text)) return false;

@@ -26,13 +26,17 @@ export class FileLoader {
   }
 
   resolve(entry: string): string {
+    // Plain relative names (`app.yaml`, `base/app.yaml`) need no path.resolve, which every entry would pay several times.
+    if (PLAIN_RELATIVE.test(entry)) return this.root === '/' ? `/${entry}` : `${this.root}/${entry}`;
     return posix.resolve(this.root, entry);
   }
 
   classify(entry: string): EntryKind {
     const path = this.resolve(entry);
-    if (this.session.fs.isFile(path)) return 'file';
-    if (this.session.fs.isDirectory(path)) return 'directory';
+    const fs = this.session.fs;
+    const kind = fs.kindOf ? fs.kindOf(path) : fs.isFile(path) ? 'file' : fs.isDirectory(path) ? 'dir' : 'none';
+    if (kind === 'file') return 'file';
+    if (kind === 'dir') return 'directory';
     return looksRemote(entry) ? 'remote' : 'missing';
   }
 
@@ -88,6 +92,9 @@ export function remoteError(entry: string, where: Partial<SourceLocation>): Diag
     diag(RenderCode.RemoteUnsupported, `remote resource '${entry}' is not supported offline`, where, 'vendor the remote base into the repository and refer to it by a relative path'),
   ]);
 }
+
+// Segments that neither start with a dot nor are empty, joined by single slashes.
+const PLAIN_RELATIVE = /^[^/.][^/]*(?:\/[^/.][^/]*)*$/;
 
 function isAtOrBelow(dir: string, root: string): boolean {
   return dir === root || dir.startsWith(root.endsWith('/') ? root : `${root}/`);

@@ -15,6 +15,8 @@ import { deriveMergeTables, type OpenApiDocument } from './schema-derive.js';
  */
 
 const clusterScoped = new Set(OPENAPI_TABLES.clusterScoped);
+// Kinds that are cluster-scoped in some apiVersion: most objects are of other kinds and need no key built.
+const clusterScopedKinds = new Set(OPENAPI_TABLES.clusterScoped.map((key) => key.slice(key.indexOf(' ') + 1)));
 
 function typeKey(apiVersion: string, kind: string): string {
   return `${apiVersion} ${kind}`;
@@ -22,7 +24,7 @@ function typeKey(apiVersion: string, kind: string): string {
 
 /** True only when the schema knows the type is cluster-scoped; unknown kinds count as namespaced. */
 export function isClusterScoped(gvk: Gvk): boolean {
-  return clusterScoped.has(typeKey(apiVersionOf(gvk), gvk.kind));
+  return clusterScopedKinds.has(gvk.kind) && clusterScoped.has(typeKey(apiVersionOf(gvk), gvk.kind));
 }
 
 /** Strategic-merge facts: the built-in ones, or a kustomization's own `openapi` schema. */

@@ -36,18 +36,26 @@ export function compileSelector(selector: Selector, where: Partial<SourceLocatio
   const labels = requirements('labelSelector', selector.labelSelector, where);
   const annotations = requirements('annotationSelector', selector.annotationSelector, where);
 
-  const test = (pattern: RegExp | undefined, ...texts: string[]): boolean => !pattern || texts.some((t) => pattern.test(t));
   const matchesMap = (reqs: Requirement[] | undefined, obj: JsonObject, field: 'labels' | 'annotations'): boolean =>
     !reqs || matchesLabelSelector(reqs, metadataMap(obj, field));
 
+  // Every condition must hold; the cheap ones go first, and the original id is only built when a name or namespace is asked for.
   return (resource) => {
     const current = resource.id;
-    const original = resource.originalId;
-    return test(namespace, effectiveNamespace(original), effectiveNamespace(current)) &&
-      test(name, original.name, current.name) &&
-      test(group, current.group) && test(version, current.version) && test(kind, current.kind) &&
-      matchesMap(labels, resource.obj, 'labels') && matchesMap(annotations, resource.obj, 'annotations');
+    if (!matches(kind, current.kind) || !matches(group, current.group) || !matches(version, current.version)) return false;
+    if ((name || namespace) && !matchesNameAndNamespace(name, namespace, resource.originalId, current)) return false;
+    return matchesMap(labels, resource.obj, 'labels') && matchesMap(annotations, resource.obj, 'annotations');
   };
+}
+
+function matches(pattern: RegExp | undefined, text: string): boolean {
+  return !pattern || pattern.test(text);
+}
+
+/** Name and namespace may match the original id or the current one. */
+function matchesNameAndNamespace(name: RegExp | undefined, namespace: RegExp | undefined, original: ResourceId, current: ResourceId): boolean {
+  if (name && !name.test(original.name) && !name.test(current.name)) return false;
+  return !namespace || namespace.test(effectiveNamespace(original)) || namespace.test(effectiveNamespace(current));
 }
 
 /** kustomize's name for the namespace of cluster-scoped objects in id comparisons. */

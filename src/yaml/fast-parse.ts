@@ -292,16 +292,7 @@ export function fastParse(source: string, options: FastOptions = {}): FastDocume
   const unterminatedLast = lines[lines.length - 1] !== '';
   const count = unterminatedLast ? lines.length : lines.length - 1;
   try {
-    const markers: number[] = [];
-    for (let k = 0; k < count; k++) {
-      const first = lines[k]!.charCodeAt(0);
-      if (first !== 45 && first !== 46 && first !== 37) continue; // '-', '.', '%'
-      const line = lines[k]!;
-      if (isMarker(line)) {
-        if (!restIsBlank(line, 3)) giveUp();
-        markers.push(k);
-      } else if (line.startsWith('...') || first === 37) giveUp();
-    }
+    const markers = documentMarkers(lines, count);
     const indents = indentsOf(lines, count);
     const docs: FastDocument[] = [];
     const bounds = [-1, ...markers, count];
@@ -314,6 +305,21 @@ export function fastParse(source: string, options: FastOptions = {}): FastDocume
     if (e instanceof GiveUp) return undefined;
     throw e;
   }
+}
+
+/** Lines of `---` markers; document ends (`...`) and directives (`%`) give up. */
+function documentMarkers(lines: string[], count: number): number[] {
+  const markers: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const first = lines[k]!.charCodeAt(0);
+    if (first !== 45 && first !== 46 && first !== 37) continue; // '-', '.', '%'
+    const line = lines[k]!;
+    if (isMarker(line)) {
+      if (!restIsBlank(line, 3)) giveUp();
+      markers.push(k);
+    } else if (line.startsWith('...') || first === 37) giveUp();
+  }
+  return markers;
 }
 
 /** The document after the marker at `marker` (-1: the text before any marker) up to line `end`. */

@@ -104,3 +104,52 @@ export function compareKeys(x: string, y: string): number {
   if (keyLess(x, y)) return -1;
   return keyLess(y, x) ? 1 : 0;
 }
+
+/**
+ * Sorts keys in place into exactly the order `keys.sort(compareKeys)` gives.
+ * That order is V8's: for fewer than 64 elements, TimSort takes the leading
+ * run (reversing a strictly descending one) and binary-inserts the rest; this
+ * does the same steps, without the work array V8 allocates on every sort (a
+ * printer sorts the keys of every map it prints). The steps matter: the key
+ * order is not a strict weak order (see keyLess), so another algorithm could
+ * order some key sets differently.
+ */
+export function sortKeys(keys: string[]): void {
+  const n = keys.length;
+  if (n < 2) return;
+  if (n >= 64) {
+    keys.sort(compareKeys);
+    return;
+  }
+  const run = leadingRun(keys, n);
+  for (let start = run; start < n; start++) {
+    const pivot = keys[start]!;
+    let left = 0;
+    let right = start;
+    while (left < right) {
+      const mid = left + ((right - left) >> 1);
+      if (compareKeys(pivot, keys[mid]!) < 0) right = mid;
+      else left = mid + 1;
+    }
+    for (let p = start; p > left; p--) keys[p] = keys[p - 1]!;
+    keys[left] = pivot;
+  }
+}
+
+/** Length of the ascending (or strictly descending, then reversed) run at the start, as V8's CountAndMakeRun. */
+function leadingRun(keys: string[], n: number): number {
+  let length = 2;
+  const descending = compareKeys(keys[1]!, keys[0]!) < 0;
+  let previous = keys[1]!;
+  for (let i = 2; i < n; i++) {
+    const current = keys[i]!;
+    const order = compareKeys(current, previous);
+    if (descending ? order >= 0 : order < 0) break;
+    previous = current;
+    length++;
+  }
+  if (descending) {
+    for (let lo = 0, hi = length - 1; lo < hi; lo++, hi--) [keys[lo], keys[hi]] = [keys[hi]!, keys[lo]!];
+  }
+  return length;
+}

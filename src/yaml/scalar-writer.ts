@@ -16,10 +16,13 @@ const ESCAPES: Record<number, string> = {
 
 export class Writer {
   /**
-   * Output pieces, joined once at the end: appending to one string would
-   * allocate a rope node per piece and flatten a very deep rope at the end.
+   * Pieces of the document being written, joined when it ends, and the
+   * documents so far. Appending to one string would allocate a rope node per
+   * piece and flatten a very deep rope at the end; one array of all pieces
+   * would keep growing (and copying) its backing store.
    */
-  private readonly parts: string[] = [];
+  private parts: string[] = [];
+  private readonly documents: string[] = [];
   column = 0;
   whitespace = true;
   indention = true;
@@ -27,12 +30,16 @@ export class Writer {
 
   /** Everything written so far. */
   get out(): string {
-    return this.parts.join('');
+    return this.documents.join('') + this.parts.join('');
   }
 
   /** Starts a new document: the state of a fresh writer, the text written so far kept. */
   startDocument(separator: string): void {
-    if (this.parts.length > 0) this.parts.push(separator);
+    if (this.parts.length > 0) {
+      this.parts.push(separator);
+      this.documents.push(this.parts.join(''));
+      this.parts = [];
+    }
     this.column = 0;
     this.whitespace = true;
     this.indention = true;

@@ -7,7 +7,7 @@
  */
 import type { JsonValue } from '../core/json.js';
 import { formatYamlNumber } from './go-number.js';
-import { compareKeys } from './natural-order.js';
+import { sortKeys } from './natural-order.js';
 import { chooseStyle, isPlainWord, Style } from './scalar-style.js';
 import { Writer } from './scalar-writer.js';
 import { rereadString } from './reread.js';
@@ -29,6 +29,11 @@ function utf8Length(s: string): number {
 
 function emitString(w: Writer, text: string, place: Place): void {
   if (isPlainWord(text)) return w.writeWord(text);
+  if (place !== Place.SimpleKey && place !== Place.ComplexKey && isUnbreakable(text)) return w.writeWord(unbreakableText(text));
+  writeString(w, text, place);
+}
+
+function writeString(w: Writer, text: string, place: Place): void {
   const s = rereadString(text);
   const simpleKey = place === Place.SimpleKey;
   const { style } = chooseStyle(s, simpleKey);
@@ -38,6 +43,32 @@ function emitString(w: Writer, text: string, place: Place): void {
   else if (style === Style.Double) w.writeDoubleQuoted(s, !simpleKey);
   else w.writeLiteral(s);
   w.indent = saved;
+}
+
+/**
+ * A value without spaces or line breaks prints the same wherever it stands
+ * (folding happens only at spaces): its text, quotes and escapes included,
+ * is worked out once. Image references, hosts and the like recur in every
+ * object of a fleet.
+ */
+const valueCache = new Map<string, string>();
+
+function isUnbreakable(text: string): boolean {
+  return !UNBREAKABLE_STOP.test(text);
+}
+
+const UNBREAKABLE_STOP = /[ \n\r\u0085\u2028\u2029]/;
+
+function unbreakableText(text: string): string {
+  let out = valueCache.get(text);
+  if (out === undefined) {
+    const w = new Writer();
+    writeString(w, text, Place.MappingValue);
+    out = w.out;
+    if (valueCache.size >= KEY_CACHE_LIMIT) valueCache.clear();
+    valueCache.set(text, out);
+  }
+  return out;
 }
 
 /**
@@ -82,7 +113,7 @@ function emitSequence(w: Writer, items: JsonValue[], place: Place): void {
 function emitMapping(w: Writer, obj: { [key: string]: JsonValue }): void {
   const keys = Object.keys(obj);
   if (keys.length === 0) return emitEmpty(w, '{', '}');
-  if (keys.length > 1) keys.sort(compareKeys);
+  sortKeys(keys);
   const saved = w.increaseIndent(false, false);
   for (const key of keys) {
     w.writeIndent();

@@ -12,6 +12,7 @@ let lib: typeof Yaml | undefined;
  * unbundled ES modules have no `require`, and make one.
  */
 export function yamlLib(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundler makes this call lazy (see above); an import would not be
   lib ??= (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as typeof Yaml;
   return lib;
 }

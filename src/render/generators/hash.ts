@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { isObject, type JsonObject, type JsonValue } from '../../core/json.js';
 import type { Resource } from '../../core/resource.js';
 import type { ResMap } from '../resmap.js';
 import { goJsonStringify } from './gojson.js';
+import { sha256Hex } from './sha256.js';
 
 /**
  * Top level only, after every transformer: appends `-<hash>` to generated
@@ -59,10 +59,6 @@ function fieldValue(obj: JsonObject, key: string): JsonValue {
   if (isObject(value)) return value;
   if (Array.isArray(value)) return null;
   return String(value);
-}
-
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** First 10 hex digits with the characters that could spell words swapped out (kubectl's hash encoding). */

@@ -28,7 +28,7 @@ function elementValues(sources: Sources, keys: string[]): string[][] {
   for (const source of [sources[1], sources[0]]) {
     if (!isSeq(source)) continue;
     for (const values of elementKeyValues(source, keys)) {
-      const id = JSON.stringify(values);
+      const id = values.length === 1 ? values[0]! : JSON.stringify(values);
       if (values.length === 0 || seen.has(id)) continue;
       out.push(values);
       seen.add(id);
@@ -59,10 +59,11 @@ function setElements(
   const items: MNode[] = [];
   const itemSchema = elementSchema(schema);
   const list = keys.length > 1 ? mergeValues(valuesList) : valuesList;
+  const present = presentKeys(list, keys);
   let validKeys: string[] = [];
   for (const values of list) {
     if (values.length === 0) continue;
-    const valid = validateKeys(list, values, keys);
+    const valid = keepPresent(present, values, keys);
     validKeys = valid.keys;
     const val = walk(elementSources(sources, valid.keys, valid.values), itemSchema, ctx);
     if (isMissingOrNull(val) || isEmptyMap(val)) {
@@ -90,9 +91,23 @@ function elementSources(sources: Sources, keys: string[], values: string[]): Sou
 
 /** Keeps only the keys some element has a value for (all keys when none has). */
 function validateKeys(valuesList: string[][], values: string[], keys: string[]): { keys: string[]; values: string[] } {
+  // One key: present or not, everything is kept (the usual `name`-keyed list).
+  if (keys.length === 1) return { keys, values };
+  return keepPresent(presentKeys(valuesList, keys), values, keys);
+}
+
+/** The keys some element of the list has a value for (validateKeys' first half, the same for every element). */
+function presentKeys(valuesList: string[][], keys: string[]): Set<string> {
   const present = new Set<string>();
-  for (const vs of valuesList) vs.forEach((v, i) => { if (v !== '') present.add(keys[i] as string); });
-  if (present.size === 0) return { keys, values };
+  for (const vs of valuesList) {
+    for (let i = 0; i < vs.length; i++) if (vs[i] !== '') present.add(keys[i] as string);
+  }
+  return present;
+}
+
+function keepPresent(present: Set<string>, values: string[], keys: string[]): { keys: string[]; values: string[] } {
+  // None present, or all: the filters below would keep everything.
+  if (present.size === 0 || present.size === keys.length) return { keys, values };
   return {
     keys: keys.filter((k) => present.has(k)),
     values: values.filter((v, i) => v !== '' || present.has(keys[i] as string)),

@@ -1,5 +1,5 @@
 import { fail, type SourceLocation } from '../../core/diagnostic.js';
-import { cloneJson, isObject, jsonEqual, type JsonObject, type JsonValue } from '../../core/json.js';
+import { isObject, jsonEqual, type JsonObject, type JsonValue } from '../../core/json.js';
 import { idString, sameId, shortId, type ResourceId } from '../../core/resource-id.js';
 import { idOfObject, type Change, type Resource } from '../../core/resource.js';
 import { RenderCode } from '../errors.js';
@@ -84,8 +84,10 @@ export function applySmpToSelected(
 }
 
 function patchForTarget(patch: JsonObject, target: Resource): JsonObject {
-  const copy = cloneJson(patch);
-  const metadata = metadataOf(copy);
+  // Only the top level and metadata change here; the merge copies the rest itself.
+  const copy: JsonObject = { ...patch };
+  copy.metadata = isObject(patch.metadata) ? { ...patch.metadata } : {};
+  const metadata = copy.metadata;
   for (const field of ['labels', 'annotations'] as const) {
     const strings = stringMap(metadata[field]);
     if (strings) metadata[field] = strings;

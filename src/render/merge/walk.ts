@@ -134,12 +134,26 @@ function fieldOf(node: MNode | undefined, key: string): MNode | undefined {
   return node[key];
 }
 
+/** Keys of both maps, each once, sorted by code unit (as kyaml sorts field names). */
 function fieldNames(sources: Sources): string[] {
-  const names = new Set<string>();
-  for (const source of sources) {
-    if (isMap(source)) for (const key of Object.keys(source)) names.add(key);
+  const [dest, origin] = sources;
+  const names = isMap(dest) ? Object.keys(dest) : [];
+  if (isMap(origin)) {
+    for (const key of Object.keys(origin)) if (!isMap(dest) || !Object.prototype.hasOwnProperty.call(dest, key)) names.push(key);
   }
-  return [...names].sort();
+  return sortStrings(names);
+}
+
+/** Sorts distinct strings in place; insertion sort for the few keys of a map, without the work array `sort` allocates. */
+function sortStrings(names: string[]): string[] {
+  if (names.length > 32) return names.sort();
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i]!;
+    let j = i;
+    for (; j > 0 && names[j - 1]! > name; j--) names[j] = names[j - 1]!;
+    names[j] = name;
+  }
+  return names;
 }
 
 /** FieldSetter: a removed or patch-null value clears the field. */

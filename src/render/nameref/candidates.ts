@@ -15,15 +15,18 @@ export class CandidatePool {
   private readonly byPreviousName = new Map<string, Resource[]>();
   private readonly originalNamespaces = new Set<string>();
 
-  constructor(readonly members: readonly Resource[]) {
+  constructor(
+    readonly members: readonly Resource[],
+    facts: (r: Resource) => MemberFacts = factsOf,
+  ) {
     for (const r of members) {
-      for (const name of new Set(r.previousIds.map((id) => id.name))) {
+      const { previousNames, originalNamespace } = facts(r);
+      for (const name of previousNames) {
         const list = this.byPreviousName.get(name);
         if (list) list.push(r);
         else this.byPreviousName.set(name, [r]);
       }
-      const ns = effectiveNamespace(r.originalId);
-      if (ns !== NOT_A_NAMESPACE) this.originalNamespaces.add(ns);
+      if (originalNamespace !== NOT_A_NAMESPACE) this.originalNamespaces.add(originalNamespace);
     }
   }
 
@@ -38,6 +41,17 @@ export class CandidatePool {
   }
 }
 
+/** What a pool needs of each member; the same in every pool, so worked out once per object. */
+interface MemberFacts {
+  /** Names it had before renames, each once. */
+  previousNames: string[];
+  originalNamespace: string;
+}
+
+function factsOf(r: Resource): MemberFacts {
+  return { previousNames: [...new Set(r.previousIds.map((id) => id.name))], originalNamespace: effectiveNamespace(r.originalId) };
+}
+
 /**
  * Builds the pool for each referrer: a cluster-scoped referrer sees
  * everything; a namespaced one sees cluster-scoped objects, objects in its
@@ -48,10 +62,20 @@ export class CandidatePool {
 export class CandidateIndex {
   private readonly pools = new Map<string, CandidatePool>();
   private readonly scope = new Map<Resource, { clusterScoped: boolean; namespace: string }>();
+  private readonly facts = new Map<Resource, MemberFacts>();
 
   constructor(private readonly all: readonly Resource[]) {
-    for (const r of all) this.scope.set(r, { clusterScoped: isClusterScoped(r.id), namespace: effectiveNamespace(r.id) });
+    for (const r of all) {
+      const id = r.id;
+      this.scope.set(r, { clusterScoped: isClusterScoped(id), namespace: effectiveNamespace(id) });
+    }
   }
+
+  private factsOf = (r: Resource): MemberFacts => {
+    let facts = this.facts.get(r);
+    if (!facts) this.facts.set(r, (facts = factsOf(r)));
+    return facts;
+  };
 
   poolFor(referrer: Resource): CandidatePool {
     const own = this.scopeOf(referrer);
@@ -59,7 +83,7 @@ export class CandidateIndex {
     const key = own.clusterScoped ? '*' : JSON.stringify([own.namespace, subjectNamespaces]);
     let pool = this.pools.get(key);
     if (!pool) {
-      pool = new CandidatePool(own.clusterScoped ? this.all : this.subset(own.namespace, new Set(subjectNamespaces)));
+      pool = new CandidatePool(own.clusterScoped ? this.all : this.subset(own.namespace, new Set(subjectNamespaces)), this.factsOf);
       this.pools.set(key, pool);
     }
     return pool;

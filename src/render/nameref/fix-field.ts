@@ -8,11 +8,8 @@ import { effectiveNamespace } from './ids.js';
 import { recordReferral } from './name-context.js';
 import { allNamesAndNamespacesEqual, allNamesEqual, selectReferral, type ReferenceSite } from './select-referral.js';
 
-/** A place holding a value, so a scalar can be replaced where it sits. */
-interface Slot {
-  get(): JsonValue | undefined;
-  set(value: JsonValue): void;
-}
+/** Where a value sits: its map and key, or its list and index. */
+type Container = JsonObject | JsonValue[];
 
 /**
  * Rewrites one reference field of the referrer (kustomize's fieldspec walk
@@ -23,7 +20,7 @@ interface Slot {
  */
 export function fixReferenceField(site: ReferenceSite, pool: CandidatePool): void {
   const fixer = new FieldFixer(site, pool);
-  fixer.walk(rootSlot(site.referrer.obj), splitFieldPath(site.path));
+  fixer.walk({ root: site.referrer.obj }, 'root', splitFieldPath(site.path), 0);
 }
 
 class FieldFixer {
@@ -32,42 +29,44 @@ class FieldFixer {
     private readonly pool: CandidatePool,
   ) {}
 
-  walk(slot: Slot, segments: string[]): void {
-    if (segments.length === 0) return this.fixAt(slot);
-    const value = slot.get();
+  /** Follows `segments` from `depth` into the value at `container[key]`; lists are walked element by element. */
+  walk(container: Container, key: string | number, segments: string[], depth: number): void {
+    if (depth === segments.length) return this.fixAt(container, key);
+    const value = valueAt(container, key);
     if (value === undefined || value === null) return;
     if (Array.isArray(value)) {
-      value.forEach((_, i) => this.walk(elementSlot(value, i), segments));
+      for (let i = 0; i < value.length; i++) this.walk(value, i, segments, depth);
     } else if (isObject(value)) {
-      const [field, ...rest] = segments as [string, ...string[]];
-      if (Object.hasOwn(value, field)) this.walk(fieldSlot(value, field), rest);
+      const field = segments[depth]!;
+      if (Object.hasOwn(value, field)) this.walk(value, field, segments, depth + 1);
     } else {
       this.invalid('expected sequence or mapping node');
     }
   }
 
-  private fixAt(slot: Slot): void {
-    const value = slot.get();
+  private fixAt(container: Container, key: string | number): void {
+    const value = valueAt(container, key);
     if (value === undefined || value === null) return;
     if (Array.isArray(value)) {
-      value.forEach((element, i) => {
+      for (let i = 0; i < value.length; i++) {
+        const element = value[i]!;
         if (isObject(element)) this.fixMapping(element);
-        else if (element !== null && !Array.isArray(element)) this.fixScalar(elementSlot(value, i));
-      });
+        else if (element !== null && !Array.isArray(element)) this.fixScalar(value, i);
+      }
     } else if (isObject(value)) {
       this.fixMapping(value);
     } else {
-      this.fixScalar(slot);
+      this.fixScalar(container, key);
     }
   }
 
-  private fixScalar(slot: Slot): void {
-    const oldName = scalarText(slot.get());
+  private fixScalar(container: Container, key: string | number): void {
+    const oldName = scalarText(valueAt(container, key));
     const referral = selectReferral(this.site, oldName, this.pool.previouslyNamed(oldName), allNamesEqual);
     if (!referral) return;
     recordReferral(referral, this.site.referrer.id);
     if (referral.name === oldName) return;
-    slot.set(referral.name);
+    (container as Record<string | number, JsonValue>)[key] = referral.name;
     this.recordChange(oldName, referral);
   }
 
@@ -125,20 +124,13 @@ export function splitFieldPath(path: string): string[] {
   return parts;
 }
 
+function valueAt(container: Container, key: string | number): JsonValue | undefined {
+  return (container as Record<string | number, JsonValue>)[key];
+}
+
 /** What kustomize reads as a scalar's value; YAML gave us typed values, so print them back. */
 function scalarText(value: JsonValue | undefined): string {
   if (value === undefined || value === null) return '';
   return typeof value === 'object' ? '' : String(value);
 }
 
-function rootSlot(obj: JsonObject): Slot {
-  return { get: () => obj, set: () => undefined };
-}
-
-function fieldSlot(map: JsonObject, key: string): Slot {
-  return { get: () => map[key], set: (v) => (map[key] = v) };
-}
-
-function elementSlot(list: JsonValue[], index: number): Slot {
-  return { get: () => list[index], set: (v) => (list[index] = v) };
-}

@@ -2,7 +2,7 @@ import type { Resource } from '../../core/resource.js';
 import type { ResMap } from '../resmap.js';
 import { BUILTIN_NAME_REFERENCES, type GvkSelector, type NameBackReference, type NameFieldSpec } from './builtin-table.js';
 import { CandidateIndex } from './candidates.js';
-import { fixReferenceField } from './fix-field.js';
+import { fixReferenceField, splitFieldPath } from './fix-field.js';
 import { gvkSelected } from './ids.js';
 import type { ReferenceSite } from './select-referral.js';
 
@@ -16,25 +16,40 @@ export { BUILTIN_NAME_REFERENCES, type NameBackReference, type NameFieldSpec } f
  * nameReference transformer; `table` defaults to its built-in configuration.
  */
 export function fixNameReferences(resources: ResMap, table: readonly NameBackReference[] = BUILTIN_NAME_REFERENCES): void {
-  const sitesByKind = siteTemplatesByKind([...table].sort((a, b) => compareGvk(a.target, b.target)));
+  const sitesByKind = templatesOf(table);
   const all = resources.all();
   const index = new CandidateIndex(all);
+  const templatesByGvk = new Map<string, SiteTemplate[]>();
   for (const referrer of all) {
-    const sites = referenceSites(referrer, sitesByKind);
+    const sites = referenceSites(referrer, sitesByKind, templatesByGvk);
     if (sites.length === 0) continue;
     const pool = index.poolFor(referrer);
     for (const site of sites) fixReferenceField(site, pool);
   }
 }
 
-type SiteTemplate = Omit<ReferenceSite, 'referrer'> & { spec: NameFieldSpec };
+/** Site templates per table: the built-in table serves every build of a fleet, so its sorting and grouping is done once. */
+const templatesByTable = new WeakMap<readonly NameBackReference[], Map<string, SiteTemplate[]>>();
+
+function templatesOf(table: readonly NameBackReference[]): Map<string, SiteTemplate[]> {
+  let templates = templatesByTable.get(table);
+  if (!templates) {
+    templates = siteTemplatesByKind([...table].sort((a, b) => compareGvk(a.target, b.target)));
+    templatesByTable.set(table, templates);
+  }
+  return templates;
+}
+
+type SiteTemplate = Omit<ReferenceSite, 'referrer'> & { spec: NameFieldSpec; /** The path's first field. */ head: string };
 
 /**
  * Reference fields grouped by the referrer kind they apply to (specs
  * without a kind apply to every kind), keeping table order within a kind.
  */
 function siteTemplatesByKind(backRefs: readonly NameBackReference[]): Map<string, SiteTemplate[]> {
-  const templates = backRefs.flatMap((backRef) => backRef.referrers.map((spec) => ({ spec, target: backRef.target, path: spec.path })));
+  const templates = backRefs.flatMap((backRef) =>
+    backRef.referrers.map((spec) => ({ spec, target: backRef.target, path: spec.path, head: splitFieldPath(spec.path)[0]! })),
+  );
   const byKind = new Map<string, SiteTemplate[]>();
   for (const kind of new Set(templates.map((t) => t.spec.kind ?? ''))) {
     byKind.set(kind, templates.filter((t) => !t.spec.kind || t.spec.kind === kind));
@@ -42,13 +57,22 @@ function siteTemplatesByKind(backRefs: readonly NameBackReference[]): Map<string
   return byKind;
 }
 
-/** The reference fields a resource may hold, chosen by its *original* kind, in table order. */
-function referenceSites(referrer: Resource, byKind: Map<string, SiteTemplate[]>): ReferenceSite[] {
+/**
+ * The reference fields a resource may hold, chosen by its *original* kind, in
+ * table order; fields whose first step is absent are left out (they hold nothing).
+ */
+function referenceSites(referrer: Resource, byKind: Map<string, SiteTemplate[]>, byGvk: Map<string, SiteTemplate[]>): ReferenceSite[] {
   const gvk = referrer.originalId;
-  const templates = byKind.get(gvk.kind) ?? byKind.get('') ?? [];
-  return templates
-    .filter((t) => gvkSelected(gvk, t.spec))
-    .map((t) => ({ referrer, target: t.target, path: t.path }));
+  const gvkKey = `${gvk.group}/${gvk.version}/${gvk.kind}`;
+  let templates = byGvk.get(gvkKey);
+  if (!templates) {
+    templates = (byKind.get(gvk.kind) ?? byKind.get('') ?? []).filter((t) => gvkSelected(gvk, t.spec));
+    byGvk.set(gvkKey, templates);
+  }
+  const obj = referrer.obj;
+  const sites: ReferenceSite[] = [];
+  for (const t of templates) if (Object.hasOwn(obj, t.head)) sites.push({ referrer, target: t.target, path: t.path });
+  return sites;
 }
 
 /** kustomize's legacy kind ranking, used to order its nameReference configuration (Gvk.IsLessThan). */

@@ -6,6 +6,18 @@ import type { ImageArgs } from '../kustomization.js';
  * character); tags are `[a-zA-Z0-9_.{}-]*`, digests `sha256:` only.
  */
 export function imageMatcher(name: string): (ref: string) => boolean {
+  let matcher = matchers.get(name);
+  if (!matcher) {
+    matcher = compileMatcher(name);
+    matchers.set(name, matcher);
+  }
+  return matcher;
+}
+
+// Compiled once per name: a fleet asks for the same few names in every cluster.
+const matchers = new Map<string, (ref: string) => boolean>();
+
+function compileMatcher(name: string): (ref: string) => boolean {
   let pattern: RegExp;
   try {
     pattern = new RegExp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);

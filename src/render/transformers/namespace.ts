@@ -25,7 +25,7 @@ export const namespaceStep: TransformerStep = {
   run(resources, ctx) {
     const namespace = ctx.kustomization.namespace ?? '';
     const source = ctx.sourceOf(['namespace']);
-    const specs = (ctx.fieldSpecs ?? defaultFieldSpecConfig()).namespace;
+    const specs = otherSpecs((ctx.fieldSpecs ?? defaultFieldSpecConfig()).namespace);
     for (const r of resources) {
       if (Object.keys(r.obj).length > 0 && setNamespace(r, namespace, specs)) {
         r.record({ transformer: 'namespace', source, detail: `namespace → ${namespace}` });
@@ -43,8 +43,19 @@ export const namespaceStep: TransformerStep = {
   },
 };
 
+/** The namespace specs besides metadata/namespace, for bindings (whose subjects are special) and for the rest. */
+interface OtherSpecs {
+  forBindings: FieldSpec[];
+  forOthers: FieldSpec[];
+}
+
+function otherSpecs(specs: readonly FieldSpec[]): OtherSpecs {
+  const others = specs.filter((s) => s.path !== META_NAMESPACE.path);
+  return { forBindings: others.filter((s) => s.path !== 'subjects'), forOthers: others };
+}
+
 /** Applies the namespace to one object; true when anything changed. */
-function setNamespace(r: Resource, namespace: string, specs: readonly FieldSpec[]): boolean {
+function setNamespace(r: Resource, namespace: string, specs: OtherSpecs): boolean {
   const id = r.id;
   const isNamespaceObject = id.kind === 'Namespace' && id.group === '' && id.version === 'v1';
   const scoped = !isClusterScoped(id);
@@ -54,7 +65,7 @@ function setNamespace(r: Resource, namespace: string, specs: readonly FieldSpec[
   if (scoped) changed = setScalars(r, [META_NAMESPACE], () => namespace, code);
   if (isNamespaceObject) changed = setScalars(r, [META_NAME], () => namespace, code) || changed;
   if (isRoleBinding(id)) changed = setDefaultSubjects(r, namespace) || changed;
-  const others = specs.filter((s) => s.path !== META_NAMESPACE.path && !(s.path === 'subjects' && isRoleBinding(id)));
+  const others = isRoleBinding(id) ? specs.forBindings : specs.forOthers;
   return setScalars(r, others, () => namespace, code) || changed;
 }
 
