@@ -3,15 +3,8 @@ import { describe, it } from 'node:test';
 import { RenderCode } from '../../src/render/errors.js';
 import { expectYaml, KustHarness } from '../harness/kust.js';
 
-// Expected output below is what `kubectl kustomize` (kustomize v5.5) printed for the same trees.
-
-describe('output order', () => {
-  it('legacy by default: orderFirst kinds, then group_version_kind with core kinds last, webhooks at the end; ns|name compared as one string', () => {
-    const h = new KustHarness();
-    h.writeK('.', `
-resources: [objects.yaml]
-`);
-    h.writeF('objects.yaml', `
+/** Objects of many kinds (grouped, core, custom, webhooks), so the orderings differ visibly. */
+const MIXED_KINDS = `
 apiVersion: admissionregistration.k8s.io/v1
 kind: ValidatingWebhookConfiguration
 metadata: {name: vwc}
@@ -55,7 +48,17 @@ metadata: {name: rs}
 apiVersion: batch/v1
 kind: Job
 metadata: {name: j}
+`;
+
+// Expected output below is what `kubectl kustomize` (kustomize v5.5) printed for the same trees.
+
+describe('output order', () => {
+  it('legacy by default: orderFirst kinds, then group_version_kind with core kinds last, webhooks at the end; ns|name compared as one string', () => {
+    const h = new KustHarness();
+    h.writeK('.', `
+resources: [objects.yaml]
 `);
+    h.writeF('objects.yaml', MIXED_KINDS);
     expectYaml(h.render('.'), `
 apiVersion: v1
 kind: Namespace
@@ -128,51 +131,7 @@ sortOptions:
     orderFirst: [Pod, Deployment]
     orderLast: [Namespace]
 `);
-    h.writeF('objects.yaml', `
-apiVersion: admissionregistration.k8s.io/v1
-kind: ValidatingWebhookConfiguration
-metadata: {name: vwc}
----
-apiVersion: example.com/v1
-kind: Widget
-metadata: {name: w}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: p}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: b}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: a}
----
-apiVersion: v1
-kind: ConfigMap
-metadata: {name: z}
----
-apiVersion: v1
-kind: ConfigMap
-metadata: {name: x, namespace: ab}
----
-apiVersion: v1
-kind: ConfigMap
-metadata: {name: y, namespace: a}
----
-apiVersion: v1
-kind: Namespace
-metadata: {name: a}
----
-apiVersion: apps/v1
-kind: ReplicaSet
-metadata: {name: rs}
----
-apiVersion: batch/v1
-kind: Job
-metadata: {name: j}
-`);
+    h.writeF('objects.yaml', MIXED_KINDS);
     expectYaml(h.render('.'), `
 apiVersion: v1
 kind: Pod
