@@ -11,7 +11,7 @@ const layer = (dir, forbidden) => ({
       {
         patterns: forbidden.map((name) => ({
           group: [`**/${name}/*`, `../${name}/*`, `../../${name}/*`],
-          message: `src/${dir} must not import from src/${name} (imports flow one way: core ← yaml ← fs ← render ← estate ← cli).`,
+          message: `src/${dir} must not import from src/${name} (imports flow one way: core ← yaml ← fs ← render ← access ← estate ← verify ← cluster ← rollout ← cli).`,
         })),
       },
     ],
@@ -29,9 +29,16 @@ export default tseslint.config(
       'max-depth': ['warn', 4],
     },
   },
-  layer('core', ['yaml', 'fs', 'render', 'estate', 'cli']),
-  layer('yaml', ['fs', 'render', 'estate', 'cli']),
-  layer('fs', ['yaml', 'render', 'estate', 'cli']),
-  layer('render', ['estate', 'cli']),
-  layer('estate', ['cli']),
+  layer('core', ['yaml', 'fs', 'render', 'access', 'estate', 'verify', 'cluster', 'rollout', 'cli']),
+  layer('yaml', ['fs', 'render', 'access', 'estate', 'verify', 'cluster', 'rollout', 'cli']),
+  layer('fs', ['yaml', 'render', 'access', 'estate', 'verify', 'cluster', 'rollout', 'cli']),
+  layer('render', ['access', 'estate', 'verify', 'cluster', 'rollout', 'cli']),
+  // access turns teams into manifests and evaluates RBAC over plain objects;
+  // the estate calls it while composing a cluster, so it must not look back.
+  layer('access', ['estate', 'verify', 'cluster', 'rollout', 'cli']),
+  layer('estate', ['verify', 'cluster', 'rollout', 'cli']),
+  layer('verify', ['cluster', 'rollout', 'cli']),
+  // The cluster client speaks to API servers and knows nothing of estates.
+  layer('cluster', ['fs', 'render', 'access', 'estate', 'verify', 'rollout', 'cli']),
+  layer('rollout', ['cli']),
 );

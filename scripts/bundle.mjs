@@ -20,6 +20,9 @@ await build({
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
+  // A native addon and a large client with optional dynamic requires: loaded
+  // from node_modules at run time, and only by the commands that talk to clusters.
+  external: ['better-sqlite3', '@kubernetes/client-node'],
   // The `yaml` package resolves to its CommonJS build under node; give it a require().
   banner: {
     js: "import { createRequire as __hmCreateRequire } from 'node:module'; const require = __hmCreateRequire(import.meta.url);",
