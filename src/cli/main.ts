@@ -74,6 +74,11 @@ export async function main(argv: readonly string[], io: CliIO, commands: Readonl
     return 2;
   }
   const command = await entry.load();
+  // Every command answers --help the same way, whatever its own flag parser does.
+  if (rest.length === 1 && (rest[0] === '--help' || rest[0] === '-h')) {
+    io.stdout(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
+    return 0;
+  }
   return command.run(rest, io);
 }
 
