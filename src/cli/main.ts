@@ -18,10 +18,13 @@ export interface CommandEntry {
 /** Every command, by the name typed after `harbormaster`. */
 export const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map<string, CommandEntry>(
   [
-    { name: 'start', summary: 'render and summarise every active cluster of an estate (the demo job of `npm start`)', load: async () => (await import('./start.js')).startCommand },
+    { name: 'start', summary: 'render and summarise every active cluster, then deploy to a simulated fleet (the demo job of `npm start`)', load: async () => (await import('./start.js')).startCommand },
     { name: 'render', summary: 'render the manifests of every cluster of the estate', load: async () => (await import('./render.js')).renderCommand },
     { name: 'kustomize', summary: 'build a kustomization directory, byte for byte as kubectl kustomize does', load: async () => (await import('./kustomize.js')).kustomizeCommand },
     { name: 'verify', summary: 'check rendered manifests against Pod Security, hardening rules and policies', load: async () => (await import('./verify.js')).verifyCommand },
+    { name: 'deploy', summary: 'roll the estate out across the fleet wave by wave, with health gates and automatic rollback', load: async () => (await import('./deploy.js')).deployCommand },
+    { name: 'rollout', summary: 'status, pause, resume, abort, rollback and delivery history of rollouts', load: async () => (await import('./rollout.js')).rolloutCommand },
+    { name: 'sim', summary: 'serve the simulated clusters of an estate on 127.0.0.1 (sim serve)', load: async () => (await import('./sim.js')).simCommand },
   ].map((c) => [c.name, c]),
 );
 

@@ -4,27 +4,48 @@ import { loadEstate, renderFleet, resolveCluster, summariseCluster, formatBytes 
 import type { ClusterSummary, Estate, ResolvedCluster } from '../estate/index.js';
 import { DiskFileSystem } from '../fs/disk.js';
 import type { CliIO, Command } from './command.js';
+import { parseFlags } from './deploy.js';
+import { UsageError } from './render.js';
 
-const USAGE = `usage: harbormaster start [--estate DIR]
+export const START_SUMMARY = 'render and summarise every active cluster, then deploy to a simulated fleet (the demo job of `npm start`)';
 
-The main job on an estate: load and validate it, render every active cluster in
-one process, and summarise the fleet wave by wave. Writes nothing.
-  --estate DIR   the estate directory (default: .)
+const USAGE = `usage: harbormaster start [--estate DIR] [--render-only] [--speed N]
+
+The main job on an estate, end to end: load and validate it, render every
+active cluster in one process and summarise the fleet wave by wave; then start
+a simulated fleet of its active \`sim\` clusters and deploy to it three times:
+every service wave by wave, a config-only change (the fast path), and a bad
+image that fails in the canary wave and is rolled back on its own; then the
+delivery figures. The changes are made in memory and the journal goes to a
+temporary directory: nothing in the estate is written.
+  --estate DIR    the estate directory (default: .)
+  --render-only   stop after the fleet summary
+  --speed N       run the simulated fleet, bakes and timeouts N times faster (default 1)
 `;
+
+interface StartFlags {
+  estate: string;
+  renderOnly: boolean;
+  speed: number;
+}
 
 /** `npm start`: what Harbormaster does for an estate today, end to end, in one screen. */
 export const startCommand: Command = {
   name: 'start',
-  summary: 'render and summarise every active cluster of an estate (the demo job of `npm start`)',
+  summary: START_SUMMARY,
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const dir = parseEstateFlag(args);
-    if (dir === undefined) {
+    const flags = parseStartArgs(args);
+    if (flags === undefined) {
       io.stderr(USAGE);
       return args.includes('--help') ? 0 : 2;
     }
+    const dir = resolve(io.cwd, flags.estate);
     try {
-      return runStart(resolve(io.cwd, dir), io);
+      const rendered = runStart(dir, io);
+      const code = rendered !== 0 || flags.renderOnly ? rendered : await deployStory(dir, flags.speed, io);
+      nextSteps(dir, io);
+      return code;
     } catch (err) {
       if (!(err instanceof DiagnosticError)) throw err;
       io.stderr(`${err.diagnostics.map(formatDiagnostic).join('\n')}\n`);
@@ -33,11 +54,31 @@ export const startCommand: Command = {
   },
 };
 
-function parseEstateFlag(args: string[]): string | undefined {
-  if (args.length === 0) return '.';
-  if (args.length === 2 && args[0] === '--estate') return args[1];
-  if (args.length === 1 && args[0]?.startsWith('--estate=')) return args[0].slice('--estate='.length);
-  return undefined;
+function parseStartArgs(args: string[]): StartFlags | undefined {
+  try {
+    const f = parseFlags(args, { values: ['--estate', '--speed'], switches: ['--render-only'] });
+    const speed = Number(f.values.get('--speed') ?? '1');
+    if (!(speed >= 1)) return undefined;
+    return { estate: f.values.get('--estate') ?? '.', renderOnly: f.switches.has('--render-only'), speed };
+  } catch (err) {
+    if (err instanceof UsageError) return undefined;
+    throw err;
+  }
+}
+
+/** The deploy half: three rollouts to a simulated fleet, on a terminal as live tables, else as log lines. */
+async function deployStory(dir: string, speed: number, io: CliIO): Promise<number> {
+  const { runDeployStory } = await import('../rollout/deploy/story.js');
+  const { createEventRenderer } = await import('../rollout/ui/index.js');
+  const columns = process.stderr.columns;
+  const renderer = (): ReturnType<typeof createEventRenderer> =>
+    io.isTTY
+      ? createEventRenderer({ mode: 'live', out: { write: (t) => io.stderr(t), ...(columns ? { columns } : {}) }, color: !process.env.NO_COLOR })
+      : createEventRenderer({ mode: 'plain', out: { write: (t) => io.stdout(t) } });
+  const story = await runDeployStory({ estateDir: dir, speed, io: { say: (t) => io.stdout(t), renderer } });
+  const states = story.chapters.map((c) => c.outcome.state);
+  const expected = ['succeeded', 'succeeded', 'rolled-back'];
+  return states.every((state, i) => state === expected[i]) ? 0 : 1;
 }
 
 function runStart(dir: string, io: CliIO): number {
@@ -55,8 +96,13 @@ function runStart(dir: string, io: CliIO): number {
   for (const failed of fleet.failed) {
     io.stderr(`\n${failed.cluster} failed:\n${failed.diagnostics.map(formatDiagnostic).join('\n')}\n`);
   }
-  io.stdout(`\nNext: harbormaster render --estate ${displayPath(dir, io.cwd)} --out rendered/   (one file per cluster)\n`);
   return fleet.failed.length > 0 ? 1 : 0;
+}
+
+function nextSteps(dir: string, io: CliIO): void {
+  const estate = displayPath(dir, io.cwd);
+  io.stdout(`\nNext: harbormaster render --estate ${estate} --out rendered/   (one file per cluster)\n`);
+  io.stdout(`      harbormaster deploy --estate ${estate} --plan           (the rollout plan, wave by wave)\n`);
 }
 
 function headline(estate: Estate, active: number, planned: number): string {

@@ -154,12 +154,27 @@ export type ClusterErrorCode =
   | 'CLUSTER_NOT_FOUND'
   | 'CLUSTER_SERVER_ERROR'
   | 'CLUSTER_TIMEOUT'
-  | 'CLUSTER_CONTEXT';
+  | 'CLUSTER_CONTEXT'
+  /** 410 Gone: a watch's resourceVersion is too old; list again and watch from the list's version. */
+  | 'CLUSTER_EXPIRED'
+  /** An ApplySet parent that belongs to another tool, or whose id label does not match its name (impersonation). */
+  | 'CLUSTER_APPLYSET';
 
 /** A field another manager owns, named in a 409 apply conflict. */
 export interface FieldConflict {
   manager: string;
   field: string;
+}
+
+export interface ClusterErrorDetails {
+  ref?: ObjectRef;
+  status?: number;
+  conflicts?: FieldConflict[];
+  retryable?: boolean;
+  /** The server's Retry-After (429, 503), in milliseconds. */
+  retryAfterMs?: number;
+  /** What the user can do about it, e.g. the contexts a kubeconfig offers. */
+  hint?: string;
 }
 
 /** Every failure of a ClusterClient call: a stable code, the cluster, the object, and the server's words. */
@@ -168,7 +183,7 @@ export class ClusterError extends Error {
     readonly code: ClusterErrorCode,
     message: string,
     readonly cluster: string,
-    readonly details: { ref?: ObjectRef; status?: number; conflicts?: FieldConflict[]; retryable?: boolean } = {},
+    readonly details: ClusterErrorDetails = {},
   ) {
     super(message);
     this.name = 'ClusterError';

@@ -27,6 +27,26 @@ export const EstateCode = {
   UnknownService: 'ESTATE_UNKNOWN_SERVICE',
   DuplicateService: 'ESTATE_DUPLICATE_SERVICE',
   UnknownCluster: 'ESTATE_UNKNOWN_CLUSTER',
+  BadDuration: 'ESTATE_BAD_DURATION',
+  BadTime: 'ESTATE_BAD_TIME',
+  DuplicateWave: 'ESTATE_DUPLICATE_WAVE',
+  RolloutUncovered: 'ESTATE_ROLLOUT_UNCOVERED',
+  RolloutOverlap: 'ESTATE_ROLLOUT_OVERLAP',
+  // Teams and access (teams/*.yaml, spec.access, service.yaml workloadIdentity)
+  BadArn: 'ESTATE_BAD_ARN',
+  BadDate: 'ESTATE_BAD_DATE',
+  BadGroup: 'ESTATE_BAD_GROUP',
+  TeamNameMismatch: 'ESTATE_TEAM_NAME_MISMATCH',
+  DuplicateTeam: 'ESTATE_DUPLICATE_TEAM',
+  DuplicateGroup: 'ESTATE_DUPLICATE_GROUP',
+  DuplicateIdentity: 'ESTATE_DUPLICATE_IDENTITY',
+  ServiceNotListed: 'ESTATE_SERVICE_NOT_LISTED',
+  TeamNotOwner: 'ESTATE_TEAM_NOT_OWNER',
+  ServiceNoOwner: 'ESTATE_SERVICE_NO_OWNER',
+  BreakGlassExpired: 'ESTATE_BREAK_GLASS_EXPIRED',
+  ForeignAccount: 'ESTATE_FOREIGN_ACCOUNT',
+  AwsAuthNoNodeRoles: 'ESTATE_AWS_AUTH_NO_NODE_ROLES',
+  DuplicateServiceAccount: 'ESTATE_DUPLICATE_SERVICE_ACCOUNT',
 } as const;
 
 export type EstateCodeValue = (typeof EstateCode)[keyof typeof EstateCode];

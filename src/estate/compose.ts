@@ -1,4 +1,6 @@
 import { posix } from 'node:path';
+import { accessListFiles, generateClusterAccess, irsaPatchEntries, type ClusterAccessInput, type IrsaPatch } from '../access/generate/index.js';
+import { IRSA_ANNOTATION } from '../access/model.js';
 import type { JsonObject } from '../core/json.js';
 import { kustomizationText } from './kustomization-text.js';
 import { GeneratedSources, SettingSources, type Anchor, type EstateSource } from './provenance.js';
@@ -25,7 +27,12 @@ const HEADER = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomiza
  * settings) and a root listing the services and the pinned addons. Paths are
  * relative, so the tree can be written out and checked with kubectl.
  */
-export function composeCluster(estate: Estate, cluster: string | ResolvedCluster): Composition {
+export interface ComposeOptions {
+  /** What the cluster's render lacks for access (see ClusterAccessInput.missing); found by renderCluster. */
+  missing?: ClusterAccessInput['missing'];
+}
+
+export function composeCluster(estate: Estate, cluster: string | ResolvedCluster, options: ComposeOptions = {}): Composition {
   const resolved = typeof cluster === 'string' ? resolveCluster(estate, cluster) : cluster;
   const origin = new SettingSources(estate, clusterSpec(estate, resolved.name));
   const root = posix.join(estate.dir, GENERATED_DIR, resolved.name);
@@ -37,12 +44,15 @@ export function composeCluster(estate: Estate, cluster: string | ResolvedCluster
     out.sources.add(file, text, anchors, origin.clusterEntry());
   };
 
+  const input = clusterAccessInput(estate, resolved);
+  const access = input && generateClusterAccess(options.missing ? { ...input, missing: options.missing } : input);
   let serviceDirs: string[] = [];
   for (const name of resolved.services) {
     const service = estate.services.get(name);
     if (!service) continue; // the loader already refused unknown services
     const dir = posix.join(root, 'services', name);
     const { kustomization, anchors } = serviceKustomization(service, resolved, dir, origin);
+    addIrsaPatch(kustomization, anchors, access?.irsaPatches.find((p) => p.service === name));
     emit(dir, kustomization, anchors);
     serviceDirs.push(dir);
   }
@@ -54,8 +64,47 @@ export function composeCluster(estate: Estate, cluster: string | ResolvedCluster
     emit(dir, { ...HEADER, resources: relativeAll(dir, serviceDirs), replicas }, replicaAnchors(clusterWide, origin));
     serviceDirs = [dir];
   }
-  emit(root, rootKustomization(estate, resolved, root, serviceDirs));
+  const accessDirs: string[] = [];
+  const lists = access ? accessListFiles(access) : [];
+  if (lists.length > 0) {
+    // Team RBAC and EKS identity: one List per output kind, a kustomization gathering them.
+    const dir = posix.join(root, 'access');
+    for (const { file, list, at } of lists) {
+      const path = posix.join(dir, file);
+      const text = kustomizationText(list);
+      out.files.set(path, text);
+      out.sources.add(path, text, at.map((p, i) => ({ path: ['items', i], source: p })), origin.clusterEntry());
+    }
+    emit(dir, { ...HEADER, resources: lists.map((l) => l.file) });
+    accessDirs.push(dir);
+  }
+  emit(root, rootKustomization(estate, resolved, root, serviceDirs, accessDirs));
   return out;
+}
+
+/** What access generation needs of one cluster; undefined when the estate has no spec.access. */
+export function clusterAccessInput(estate: Estate, resolved: ResolvedCluster): ClusterAccessInput | undefined {
+  if (!estate.access) return undefined;
+  const services = resolved.services.flatMap((name) => {
+    const s = estate.services.get(name);
+    if (!s) return [];
+    const namespace = resolved.settings.namespace || s.namespace;
+    return [s.workloadIdentity ? { name, owner: s.owner, namespace, workloadIdentity: s.workloadIdentity } : { name, owner: s.owner, namespace }];
+  });
+  return {
+    cluster: { name: resolved.name, environment: resolved.environment, region: resolved.region },
+    config: estate.access,
+    teams: [...estate.teams.values()],
+    services,
+  };
+}
+
+/** IRSA for a ServiceAccount the service defines: a patch in its kustomization, credited to service.yaml's workloadIdentity. */
+function addIrsaPatch(k: JsonObject, anchors: Anchor[], patch: IrsaPatch | undefined): void {
+  if (!patch) return;
+  const entries = irsaPatchEntries(patch, IRSA_ANNOTATION);
+  k.patches = entries;
+  anchors.push({ path: ['patches', 0], source: { file: patch.at.file, line: patch.at.line, yamlPath: 'spec.workloadIdentity' } });
 }
 
 function serviceKustomization(service: ServiceSpec, cluster: ResolvedCluster, dir: string, origin: SettingSources): { kustomization: JsonObject; anchors: Anchor[] } {
@@ -109,7 +158,7 @@ function sourceDir(service: ServiceSpec, cluster: ResolvedCluster): string {
   return posix.join(service.dir, 'base');
 }
 
-function rootKustomization(estate: Estate, cluster: ResolvedCluster, root: string, serviceDirs: string[]): JsonObject {
+function rootKustomization(estate: Estate, cluster: ResolvedCluster, root: string, serviceDirs: string[], accessDirs: string[] = []): JsonObject {
   const resources = relativeAll(root, serviceDirs);
   const components: string[] = [];
   for (const [addon, version] of Object.entries(cluster.addons)) {
@@ -117,6 +166,7 @@ function rootKustomization(estate: Estate, cluster: ResolvedCluster, root: strin
     if (!found) continue; // the loader already refused missing versions
     (found.kind === 'Component' ? components : resources).push(posix.relative(root, found.dir));
   }
+  resources.push(...relativeAll(root, accessDirs));
   const k: JsonObject = { ...HEADER, resources };
   if (components.length > 0) k.components = components;
   return k;

@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
 import { diag, type Diagnostic } from '../core/diagnostic.js';
-import type { JsonObject } from '../core/json.js';
+import { isObject, type JsonObject } from '../core/json.js';
 import type { FileSystem } from '../fs/filesystem.js';
 import { DocChecker } from './checker.js';
 import { EstateCode } from './codes.js';
+import { toWorkloadIdentity } from './load-teams.js';
 import { serviceShape } from './schema.js';
 import { INVALID, readShape } from './shape.js';
 import type { ServiceSpec, ServiceTier } from './types.js';
@@ -67,5 +68,9 @@ function toServiceSpec(spec: JsonObject, where: Pick<ServiceSpec, 'name' | 'dir'
     namespace: spec.namespace as string,
   };
   if (spec.legacy !== undefined) service.legacy = spec.legacy;
+  if (isObject(spec.workloadIdentity ?? null)) {
+    const line = where.document.locate(['spec', 'workloadIdentity'])?.line ?? 1;
+    service.workloadIdentity = toWorkloadIdentity(spec.workloadIdentity as JsonObject, where.name, { file: where.file, line });
+  }
   return service;
 }

@@ -8,7 +8,9 @@ import { EstateCode } from './codes.js';
 import { addonPins, crossCheck } from './cross-check.js';
 import { loadAddons } from './load-addons.js';
 import { loadReserved } from './load-reserved.js';
+import { loadAccess } from './load-teams.js';
 import { loadServices } from './load-services.js';
+import { readRolloutConfig } from './rollout-config.js';
 import { estateShape, estateSpecShape } from './schema.js';
 import { INVALID, readShape } from './shape.js';
 import type { Estate } from './types.js';
@@ -20,7 +22,12 @@ export const ESTATE_FILE = 'harbormaster.yaml';
  * Loads and validates an estate directory. Every problem in every file is
  * collected first; if there is any, one DiagnosticError lists them all.
  */
-export function loadEstate(fs: FileSystem, dir: string): Estate {
+export interface LoadOptions {
+  /** The clock break-glass expiries are judged against; now by default. */
+  now?: Date;
+}
+
+export function loadEstate(fs: FileSystem, dir: string, options: LoadOptions = {}): Estate {
   const estateDir = posix.resolve(dir);
   const file = posix.join(estateDir, ESTATE_FILE);
   if (!fs.isFile(file)) {
@@ -39,7 +46,9 @@ export function loadEstate(fs: FileSystem, dir: string): Estate {
   const read = written == null ? INVALID : readShape(written, estateSpecShape, ['spec'], c);
   const spec = read === INVALID ? {} : (read as JsonObject);
   crossCheck(spec, c, names, warnings);
+  const rollout = readRolloutConfig(spec, c);
   const addons = loadAddons(fs, estateDir, addonPins(spec), c, problems);
+  const { teams, access } = loadAccess({ spec, c, teamFiles: reserved.teams ?? [], services, serviceNames: names, problems, warnings, now: options.now ?? new Date() });
   if (problems.length > 0 || header === INVALID || read === INVALID) throw new DiagnosticError(sortProblems(problems));
 
   return {
@@ -54,6 +63,9 @@ export function loadEstate(fs: FileSystem, dir: string): Estate {
     services,
     addons,
     reserved,
+    teams,
+    ...(access ? { access } : {}),
+    rollout,
     warnings,
   };
 }

@@ -6,7 +6,8 @@ import { OverlayFileSystem } from '../fs/overlay.js';
 import type { BuildOptions } from '../render/context.js';
 import { renderKustomization } from '../render/index.js';
 import { CachedFileSystem } from './cached-fs.js';
-import { composeCluster } from './compose.js';
+import { clusterNeeds } from '../access/generate/index.js';
+import { clusterAccessInput, composeCluster, type Composition } from './compose.js';
 import type { GeneratedSources } from './provenance.js';
 import { resolveCluster } from './resolve.js';
 import type { Estate } from './types.js';
@@ -43,9 +44,35 @@ export function createRenderCache(fs: FileSystem): RenderCache {
   return { fs: new CachedFileSystem(fs), fileCache: new Map() };
 }
 
-/** Renders one cluster: its generated kustomizations laid in memory over the estate. */
+/**
+ * Renders one cluster: its generated kustomizations laid in memory over the
+ * estate. With spec.access, team namespaces and workload ServiceAccounts the
+ * render lacks are generated: found after a first render, then rendered again
+ * with them (rare: most estates create their namespaces and accounts).
+ */
 export function renderCluster(fs: FileSystem, estate: Estate, clusterName: string, cache?: RenderCache): RenderedCluster {
-  const { files, root, sources } = composeCluster(estate, resolveCluster(estate, clusterName));
+  const resolved = resolveCluster(estate, clusterName);
+  const first = renderComposition(fs, composeCluster(estate, resolved), clusterName, cache);
+  const input = clusterAccessInput(estate, resolved);
+  if (!input) return first;
+  const missing = missingForAccess(clusterNeeds(input), first.resources);
+  if (missing.namespaces.length === 0 && missing.serviceAccounts.length === 0) return first;
+  return renderComposition(fs, composeCluster(estate, resolved, { missing }), clusterName, cache);
+}
+
+/** Team namespaces without a Namespace object, workload ServiceAccounts without an object. */
+function missingForAccess(needs: { namespaces: string[]; serviceAccounts: string[] }, resources: Resource[]): { namespaces: string[]; serviceAccounts: string[] } {
+  const namespaces = new Set<string>();
+  const accounts = new Set<string>();
+  for (const r of resources) {
+    if (r.kind === 'Namespace' && r.id.group === '') namespaces.add(r.name);
+    else if (r.kind === 'ServiceAccount' && r.id.group === '') accounts.add(`${r.namespace}/${r.name}`);
+  }
+  return { namespaces: needs.namespaces.filter((n) => !namespaces.has(n)), serviceAccounts: needs.serviceAccounts.filter((a) => !accounts.has(a)) };
+}
+
+function renderComposition(fs: FileSystem, composition: Composition, clusterName: string, cache?: RenderCache): RenderedCluster {
+  const { files, root, sources } = composition;
   const generated = new MemoryFileSystem();
   for (const [path, text] of files) generated.write(path, text);
   const options: BuildOptions = { loadRestrictor: 'rootOnly' };
@@ -57,7 +84,10 @@ export function renderCluster(fs: FileSystem, estate: Estate, clusterName: strin
     if (err instanceof DiagnosticError) throw new DiagnosticError(err.diagnostics.map((d) => pointAtEstate(d, sources)));
     throw err;
   }
-  for (const resource of result.resources) pointChangesAtEstate(resource, sources);
+  for (const resource of result.resources) {
+    pointOriginAtEstate(resource, sources);
+    pointChangesAtEstate(resource, sources);
+  }
   const warnings = result.warnings.map((d) => pointAtEstate(d, sources));
   return { cluster: clusterName, resources: result.resources, yaml: result.yaml, warnings };
 }
@@ -85,6 +115,12 @@ export function renderFleet(fs: FileSystem, estate: Estate, clusterNames: readon
     }
   });
   return out;
+}
+
+/** A generated object (team RBAC, EKS identity) starts at the estate line it stands for: a team file, spec.access. */
+function pointOriginAtEstate(resource: Resource, sources: GeneratedSources): void {
+  const at = sources.resolve(resource.origin.file, resource.origin.line);
+  if (at) resource.origin = at.column ? { file: at.file, line: at.line, column: at.column } : { file: at.file, line: at.line };
 }
 
 /** A change made by a generated kustomization is credited to the estate line that asked for it. */

@@ -1,4 +1,6 @@
 import { EstateCode } from './codes.js';
+import { accessShape, workloadIdentityShape } from './schema-access.js';
+import { rolloutShape } from './schema-rollout.js';
 import type { Field, Problem, Shape } from './shape.js';
 
 /** The shapes of harbormaster.yaml and service.yaml (format v1alpha1). */
@@ -139,6 +141,8 @@ export const estateSpecShape: Shape = {
     environments: { shape: { type: 'map', values: layer } },
     regions: { shape: { type: 'map', values: layer } },
     clusters: { shape: { type: 'list', items: cluster }, required: true },
+    access: { shape: accessShape },
+    rollout: { shape: rolloutShape },
   },
 };
 
@@ -156,6 +160,7 @@ export const serviceShape: Shape = {
           description: { shape: text },
           namespace: { shape: dnsName, required: true },
           legacy: { shape: { type: 'any' } },
+          workloadIdentity: { shape: workloadIdentityShape },
         },
       },
     },

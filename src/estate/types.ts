@@ -1,6 +1,8 @@
+import type { AccessConfig, TeamSpec, WorkloadIdentity } from '../access/model.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
 import type { ParsedDocument } from '../yaml/parse.js';
+import type { RolloutConfig } from './rollout-config.js';
 
 /** kustomize `images` override for one image name. */
 export interface ImageOverride {
@@ -64,6 +66,8 @@ export interface ServiceSpec {
   description: string;
   namespace: string;
   legacy?: JsonValue;
+  /** spec.workloadIdentity: the IAM role the service's pods run as (IRSA or EKS Pod Identity). */
+  workloadIdentity?: WorkloadIdentity;
   /** Names of the directories under overlays/ (regions or clusters). */
   overlays: string[];
 }
@@ -103,6 +107,12 @@ export interface Estate {
   addons: Map<string, AddonVersion>;
   /** Keyed by reserved directory name. */
   reserved: Record<string, ReservedFile[]>;
+  /** How `deploy` moves through the fleet (`spec.rollout`, defaults filled in). */
+  rollout: RolloutConfig;
+  /** teams/<team>.yaml by team name, alphabetical; empty unless spec.access is set (teams/ is then only reserved). */
+  teams: Map<string, TeamSpec>;
+  /** spec.access: present when the estate generates RBAC and EKS identity for its clusters. */
+  access?: AccessConfig;
   /** Non-fatal findings (e.g. a region without a layer that looks like a typo). */
   warnings: Diagnostic[];
 }

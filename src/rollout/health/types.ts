@@ -32,7 +32,10 @@ export interface HealthInput {
    * StatefulSets/DaemonSets, pods with the update revision). Empty when unknown.
    */
   pods: KubeObject[];
-  /** ReplicaSets owned by a Deployment (to find the new revision). */
+  /**
+   * ReplicaSets owned by a Deployment (to find the new revision), or the
+   * ControllerRevisions of a DaemonSet (its status does not name the new revision).
+   */
   replicaSets?: KubeObject[];
   now: Date;
 }

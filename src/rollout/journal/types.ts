@@ -56,6 +56,8 @@ export interface ClusterLock {
   acquiredAt: string;
 }
 
+export type LockResult = { ok: true; note?: string } | { ok: false; heldBy: ClusterLock };
+
 export interface Journal {
   readonly file: string;
   createRollout(plan: RolloutPlan, startedAt: string): void;
@@ -74,8 +76,11 @@ export interface Journal {
   appliedHashes(cluster: string): Map<string, string>;
   lastGood(cluster: string): LastGood | undefined;
   setLastGood(record: LastGood): void;
-  /** Takes the lock or returns who holds it. Stale locks (holder pid dead on this host) are taken over. */
-  acquireLock(cluster: string, rolloutId: string, holder: string, at: string): { ok: true } | { ok: false; heldBy: ClusterLock };
+  /**
+   * Takes the lock or returns who holds it. Stale locks (holder pid dead on this host) are taken over;
+   * `note` then says whose lock was taken (for the user to see).
+   */
+  acquireLock(cluster: string, rolloutId: string, holder: string, at: string): LockResult;
   releaseLock(cluster: string, rolloutId: string): void;
   locks(): ClusterLock[];
   close(): void;

@@ -1,0 +1,10 @@
+export * from './types.js';
+export { RbacEvaluator, compareSubjects } from './evaluator.js';
+export { NaiveEvaluator } from './naive.js';
+export { readRbac, isRbacObject, readRule, roleKey, type RbacInput } from './read.js';
+export { ruleAllows, verbMatches, apiGroupMatches, resourceMatches, resourceNameMatches, nonResourceURLMatches } from './match.js';
+export * from './subjects.js';
+export { ResourceCatalog, builtInResources, resourceOfCrd, type ApiResource, type ResolvedResource } from './resources.js';
+export { parseRequest, KNOWN_VERBS, type RequestText, type ParsedRequest } from './request.js';
+export { describe as describeRequest } from './hints.js';
+export { appliesInNamespace, requestNamespace } from './scope.js';

@@ -1,0 +1,100 @@
+/**
+ * Applying one phase of a set: objects whose hash matches what was applied
+ * last time are not sent at all; the rest are applied a few at a time. Every
+ * failure is kept for the report; only an unreachable cluster stops the run.
+ */
+import { toClusterError } from './errors.js';
+import { hashObject } from './object-hash.js';
+import { withMemberLabel } from './applyset-meta.js';
+import { ClusterError, objectKey, type ClusterClient, type FieldConflict, type KubeObject, type ObjectRef } from './types.js';
+
+export type ObjectAction = 'created' | 'configured' | 'unchanged' | 'pruned' | 'failed';
+
+export interface ObjectOutcome {
+  key: string;
+  ref: ObjectRef;
+  action: ObjectAction;
+  /** sha256 of the desired object (as given, before labelling): record it to skip the object next time. */
+  hash?: string;
+  error?: ClusterError;
+  conflicts?: FieldConflict[];
+  /** E.g. a dry run could not validate a custom resource whose CRD is not served yet. */
+  note?: string;
+}
+
+/** A desired object, labelled as a member of the set. */
+export interface Member {
+  key: string;
+  ref: ObjectRef;
+  hash: string;
+  object: KubeObject;
+}
+
+export function refOf(object: KubeObject): ObjectRef {
+  return { apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name, ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}) };
+}
+
+/**
+ * Members of set `id`, namespaced objects without a namespace put in
+ * `default` (so the set's namespaces are known exactly), and the objects
+ * refused because they already belong to another set.
+ */
+export function prepareMembers(desired: readonly KubeObject[], id: string, namespaced: (o: KubeObject) => boolean, cluster: string): { members: Member[]; refused: ObjectOutcome[] } {
+  const members: Member[] = [];
+  const refused: ObjectOutcome[] = [];
+  for (const original of desired) {
+    const hash = hashObject(original);
+    const placed = namespaced(original) && !original.metadata.namespace ? { ...original, metadata: { ...original.metadata, namespace: 'default' } } : original;
+    const labelled = withMemberLabel(placed, id);
+    const ref = refOf(placed);
+    if ('conflictingSet' in labelled) {
+      const error = new ClusterError('CLUSTER_APPLYSET', `${cluster}: ${objectKey(ref)} is labelled as part of applyset ${labelled.conflictingSet}`, cluster, { ref });
+      refused.push({ key: objectKey(ref), ref, action: 'failed', error });
+      continue;
+    }
+    members.push({ key: objectKey(ref), ref, hash, object: labelled });
+  }
+  return { members, refused };
+}
+
+export interface ApplyContext {
+  client: ClusterClient;
+  previous: ReadonlyMap<string, string>;
+  fieldManager?: string;
+  force: boolean;
+  dryRun: boolean;
+  concurrency: number;
+}
+
+export async function applyMember(member: Member, ctx: ApplyContext): Promise<ObjectOutcome> {
+  const base = { key: member.key, ref: member.ref, hash: member.hash };
+  if (ctx.previous.get(member.key) === member.hash) return { ...base, action: 'unchanged' };
+  try {
+    const result = await ctx.client.apply(member.object, { fieldManager: ctx.fieldManager, force: ctx.force, dryRun: ctx.dryRun });
+    return { ...base, action: result.created ? 'created' : result.changed ? 'configured' : 'unchanged' };
+  } catch (e) {
+    const error = toClusterError(e, ctx.client.cluster, member.ref);
+    return { key: member.key, ref: member.ref, action: 'failed', error, ...(error.details.conflicts?.length ? { conflicts: error.details.conflicts } : {}) };
+  }
+}
+
+/** Applies `members` in order, `concurrency` at a time; after an unreachable failure the rest fail without a request. */
+export async function applyMembers(members: readonly Member[], ctx: ApplyContext): Promise<ObjectOutcome[]> {
+  const outcomes: ObjectOutcome[] = new Array(members.length);
+  let unreachable: ClusterError | undefined;
+  let next = 0;
+  const worker = async () => {
+    while (next < members.length) {
+      const i = next++;
+      const member = members[i]!;
+      if (unreachable) {
+        outcomes[i] = { key: member.key, ref: member.ref, action: 'failed', error: unreachable };
+        continue;
+      }
+      outcomes[i] = await applyMember(member, ctx);
+      if (outcomes[i]!.error?.code === 'CLUSTER_UNREACHABLE') unreachable ??= outcomes[i]!.error;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(ctx.concurrency, members.length)) }, worker));
+  return outcomes;
+}

@@ -1,0 +1,213 @@
+/**
+ * Applying a desired set of objects to one cluster as a KEP-3659 ApplySet:
+ *
+ * 1. read the parent Secret and check it is ours; widen it to cover the new
+ *    objects *before* writing any (so an interrupted run leaks nothing);
+ * 2. apply phase by phase (apply-order.ts), skipping objects whose hash is
+ *    unchanged; after Namespaces and CRDs, wait until the new kinds are served;
+ * 3. prune members that are no longer desired (prune.ts), custom resources
+ *    first, only when every apply succeeded;
+ * 4. narrow the parent to the new set.
+ *
+ * Object failures are collected into the result; set-level failures (the
+ * parent is another tool's, discovery or the parent cannot be read) throw.
+ */
+import { applyMember, applyMembers, prepareMembers, type ApplyContext, type Member, type ObjectOutcome } from './apply-objects.js';
+import { applyPhases, Phase, type KindFacts } from './apply-order.js';
+import { applySetId, groupKindOf, parentObject, parentRef, parentUpToDate, readParent, type ApplySetParent, type ApplySetScope } from './applyset-meta.js';
+import { crdKinds, waitForKinds, type KindRef } from './crd-wait.js';
+import { toClusterError } from './errors.js';
+import { pruneObjects } from './prune.js';
+import type { RetryClock } from './retry.js';
+import { ClusterError, type ClusterClient, type Discovery, type FieldConflict, type KubeObject, type ObjectRef } from './types.js';
+
+export type { ObjectAction, ObjectOutcome } from './apply-objects.js';
+
+export interface ApplySetOptions {
+  /** The set's name; its parent is the Secret `applyset-<name>`. */
+  name: string;
+  /** Where the parent lives. Default `kube-system`. */
+  parentNamespace?: string;
+  /** Written as `applyset.kubernetes.io/tooling: harbormaster/<toolVersion>`. */
+  toolVersion: string;
+  fieldManager?: string;
+  force?: boolean;
+  /** Server-side dry run: nothing is written, the parent included; prunable objects are reported, not deleted. */
+  dryRun?: boolean;
+  /** Default true. */
+  prune?: boolean;
+  /** objectKey → hash last applied (hashObject); objects with the same hash are not sent. */
+  previous?: ReadonlyMap<string, string>;
+  /** Objects applied at once within a phase. Default 8. */
+  concurrency?: number;
+  /** How long to wait for new CRDs' kinds to be served. Default 60 s. */
+  crdTimeoutMs?: number;
+  clock?: RetryClock;
+}
+
+export interface ApplySetResult {
+  id: string;
+  parent: ObjectRef;
+  /** Applied objects in apply order, then pruned ones in delete order. */
+  objects: ObjectOutcome[];
+  failures: ObjectOutcome[];
+  conflicts: { key: string; ref: ObjectRef; conflicts: FieldConflict[] }[];
+  /** PATCH/POST/PUT/DELETE requests made (retries included). */
+  writeRequests: number;
+  /** objectKey → hash of every object now applied as desired (unchanged ones included). */
+  hashes: Map<string, string>;
+  /** Why pruning did not run, when it did not. */
+  pruneSkipped?: string;
+  unreachable: boolean;
+  ok: boolean;
+}
+
+export async function applySet(client: ClusterClient, desired: readonly KubeObject[], options: ApplySetOptions): Promise<ApplySetResult> {
+  const before = client.stats();
+  const parent: ApplySetParent = { name: `applyset-${options.name}`, namespace: options.parentNamespace ?? 'kube-system' };
+  const id = applySetId(parent);
+  const dryRun = options.dryRun === true;
+  let discovery = await client.discover();
+  const crds = desired.filter((o) => o.kind === 'CustomResourceDefinition').map(crdKinds).filter((c) => c !== undefined);
+  const facts = kindFacts(() => discovery, crds);
+  const { members, refused } = prepareMembers(desired, id, facts.namespaced, client.cluster);
+  const live = await client.get(parentRef(parent));
+  const recorded = readParent(live, parent, client.cluster);
+  const wanted = scopeOf(members, facts, parent);
+  const superset: ApplySetScope = { groupKinds: union(recorded.groupKinds, wanted.groupKinds), namespaces: union(recorded.namespaces, wanted.namespaces) };
+  const ctx: ApplyContext = { client, previous: options.previous ?? new Map(), fieldManager: options.fieldManager, force: options.force === true, dryRun, concurrency: options.concurrency ?? 8 };
+
+  const outcomes: ObjectOutcome[] = [...refused];
+  const parentNow = dryRun ? live : await writeParent(client, parent, superset, live, options.toolVersion, members, ctx, outcomes);
+  const memberOf = new Map(members.map((m) => [m.object, m]));
+  for (const { phase, objects } of applyPhases(members.map((m) => m.object), facts)) {
+    const done = new Set(outcomes.map((o) => o.key));
+    let batch = objects.map((o) => memberOf.get(o)!).filter((m) => !done.has(m.key));
+    if (phase >= Phase.ClusterScoped) {
+      const served = await ensureServed(client, batch, crds, options, outcomes);
+      discovery = served.discovery;
+      batch = served.ready;
+    }
+    outcomes.push(...(await applyMembers(batch, ctx)));
+    if (outcomes.some((o) => o.error?.code === 'CLUSTER_UNREACHABLE')) break;
+  }
+  const unreachable = outcomes.find((o) => o.error?.code === 'CLUSTER_UNREACHABLE')?.error;
+  if (unreachable) failUnattempted(members, outcomes, unreachable);
+  let pruneSkipped: string | undefined;
+  if (options.prune === false) pruneSkipped = 'pruning is off';
+  else if (outcomes.some((o) => o.action === 'failed')) pruneSkipped = 'some objects failed to apply';
+  else {
+    const pruned = await pruneObjects(client, discovery, { ...superset, id, keep: new Set(members.map((m) => m.key)) }, facts, dryRun);
+    outcomes.push(...pruned);
+    if (!dryRun && pruned.every((o) => o.action === 'pruned')) await writeParent(client, parent, wanted, parentNow, options.toolVersion, [], ctx, outcomes);
+  }
+  return summarise(id, parent, outcomes, client, before, { unreachable: unreachable !== undefined, pruneSkipped, dryRun });
+}
+
+/** Members of later phases, never sent because the cluster went away, fail with that error. */
+function failUnattempted(members: readonly Member[], outcomes: ObjectOutcome[], error: ClusterError): void {
+  const seen = new Set(outcomes.map((o) => o.key));
+  for (const m of members) if (!seen.has(m.key)) outcomes.push({ key: m.key, ref: m.ref, action: 'failed', error });
+}
+
+function kindFacts(discovery: () => Discovery, crds: NonNullable<ReturnType<typeof crdKinds>>[]): KindFacts {
+  return {
+    customGroups: new Set(crds.map((c) => c.group)),
+    namespaced(object) {
+      const info = discovery().lookup(object.apiVersion, object.kind);
+      if (info) return info.namespaced;
+      const crd = crds.find((c) => c.kind === object.kind && c.apiVersions.includes(object.apiVersion));
+      return crd ? crd.namespaced : Boolean(object.metadata.namespace);
+    },
+  };
+}
+
+function scopeOf(members: readonly Member[], facts: KindFacts, parent: ApplySetParent): ApplySetScope {
+  const namespaces = new Set([parent.namespace]);
+  for (const m of members) if (facts.namespaced(m.object) && m.ref.namespace) namespaces.add(m.ref.namespace);
+  return { groupKinds: new Set(members.map((m) => groupKindOf(m.object))), namespaces };
+}
+
+function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
+  return new Set([...a, ...b]);
+}
+
+/**
+ * Writes the parent unless it already says the same. Its namespace must exist
+ * first: when the set creates that Namespace, it is applied before the parent.
+ * Like kubectl, the parent's own field manager forces its way on a conflict.
+ */
+async function writeParent(
+  client: ClusterClient,
+  parent: ApplySetParent,
+  scope: ApplySetScope,
+  live: KubeObject | undefined,
+  toolVersion: string,
+  members: readonly Member[],
+  ctx: ApplyContext,
+  outcomes: ObjectOutcome[],
+): Promise<KubeObject> {
+  const wanted = parentObject(parent, scope, toolVersion);
+  if (live && parentUpToDate(live, wanted)) return live;
+  const namespace = members.find((m) => m.ref.kind === 'Namespace' && m.ref.apiVersion === 'v1' && m.ref.name === parent.namespace);
+  if (!live && namespace) outcomes.push(await applyMember(namespace, ctx));
+  const fieldManager = `${ctx.fieldManager ?? 'harbormaster'}-applyset`;
+  try {
+    return (await client.apply(wanted, { fieldManager })).object;
+  } catch (error) {
+    if (!(error instanceof ClusterError && error.code === 'CLUSTER_CONFLICT')) throw toClusterError(error, client.cluster, parentRef(parent));
+    return (await client.apply(wanted, { fieldManager, force: true })).object;
+  }
+}
+
+/**
+ * Kinds in `batch` the server does not serve yet: wait for those defined by
+ * the set's CRDs, refresh once for the others. In a dry run the CRDs were not
+ * created, so their objects are reported as to be created, unvalidated.
+ */
+async function ensureServed(client: ClusterClient, batch: Member[], crds: NonNullable<ReturnType<typeof crdKinds>>[], options: ApplySetOptions, outcomes: ObjectOutcome[]): Promise<{ discovery: Discovery; ready: Member[] }> {
+  let discovery = await client.discover();
+  const unknown = (d: Discovery) => batch.filter((m) => !d.lookup(m.ref.apiVersion, m.ref.kind));
+  if (unknown(discovery).length === 0) return { discovery, ready: batch };
+  const fromCrd = (m: Member) => crds.some((c) => c.kind === m.ref.kind && c.apiVersions.includes(m.ref.apiVersion));
+  const awaited = dedupeKinds(unknown(discovery).filter(fromCrd));
+  if (options.dryRun) discovery = await client.discover({ refresh: true });
+  else if (awaited.length > 0) discovery = (await waitForKinds(client, awaited, { timeoutMs: options.crdTimeoutMs ?? 60_000, clock: options.clock })).discovery;
+  else discovery = await client.discover({ refresh: true });
+  const missing = new Set(unknown(discovery).map((m) => m.key));
+  for (const m of batch.filter((b) => missing.has(b.key))) {
+    if (options.dryRun && fromCrd(m)) {
+      outcomes.push({ key: m.key, ref: m.ref, hash: m.hash, action: 'created', note: 'not validated: its CustomResourceDefinition is not served yet' });
+      continue;
+    }
+    const error = new ClusterError('CLUSTER_UNKNOWN_KIND', `${client.cluster}: the server does not serve ${m.ref.kind} in ${m.ref.apiVersion}`, client.cluster, { ref: m.ref });
+    outcomes.push({ key: m.key, ref: m.ref, action: 'failed', error });
+  }
+  return { discovery, ready: batch.filter((m) => !missing.has(m.key)) };
+}
+
+function dedupeKinds(members: readonly Member[]): KindRef[] {
+  const seen = new Map<string, KindRef>();
+  for (const m of members) seen.set(`${m.ref.apiVersion}|${m.ref.kind}`, { apiVersion: m.ref.apiVersion, kind: m.ref.kind });
+  return [...seen.values()];
+}
+
+function summarise(id: string, parent: ApplySetParent, objects: ObjectOutcome[], client: ClusterClient, before: ReturnType<ClusterClient['stats']>, extra: { unreachable: boolean; pruneSkipped?: string; dryRun: boolean }): ApplySetResult {
+  const after = client.stats();
+  const writes = (s: typeof before) => s.patch + s.post + s.put + s.delete;
+  const failures = objects.filter((o) => o.action === 'failed');
+  const applied = extra.dryRun ? [] : objects.filter((o) => o.hash !== undefined && o.action !== 'failed');
+  const hashes = new Map(applied.map((o) => [o.key, o.hash!]));
+  return {
+    id,
+    parent: parentRef(parent),
+    objects,
+    failures,
+    conflicts: failures.filter((f) => f.conflicts?.length).map((f) => ({ key: f.key, ref: f.ref, conflicts: f.conflicts! })),
+    writeRequests: writes(after) - writes(before),
+    hashes,
+    ...(extra.pruneSkipped ? { pruneSkipped: extra.pruneSkipped } : {}),
+    unreachable: extra.unreachable,
+    ok: failures.length === 0,
+  };
+}

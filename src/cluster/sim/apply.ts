@@ -1,0 +1,123 @@
+/**
+ * Server-side apply (PATCH application/apply-patch+yaml): ownership,
+ * conflicts, co-ownership and release of fields, following the rules of
+ * structured-merge-diff as the API server reports them:
+ * - applying a different value to a field another manager owns is a 409
+ *   Conflict naming that manager, unless `force` takes the field over;
+ * - applying the same value makes the caller a co-owner;
+ * - fields the caller applied before and leaves out now are removed unless
+ *   another manager owns them;
+ * - an apply that changes nothing keeps resourceVersion and generation.
+ */
+import type { KubeObject } from '../types.js';
+import { mergeApplied, removeField } from './apply-merge.js';
+import { displayPath, isWithin, leafFields } from './field-paths.js';
+import { isBuiltin, readManagers, writeManagers, type ManagerFields } from './managed-fields.js';
+import { nowTimestamp, type JsonObject } from './object-utils.js';
+import { ApiError, type StatusCause } from './status-errors.js';
+
+export interface ApplyRequest {
+  /** The stored object, or undefined when the apply creates it. */
+  live: KubeObject | undefined;
+  /** The applied configuration, already checked against the URL. */
+  applied: KubeObject;
+  manager: string;
+  force: boolean;
+}
+
+/** The object to store (with its managedFields) for an apply; throws a 409 ApiError on conflicts. */
+export function computeApply(request: ApplyRequest): KubeObject {
+  const { live, applied, manager } = request;
+  const builtin = isBuiltin(applied);
+  const appliedFields = leafFields(applied, 'main', builtin);
+  const mine: ManagerFields = { manager, operation: 'Apply', apiVersion: applied.apiVersion, time: nowTimestamp(), fields: new Set(appliedFields.keys()) };
+  if (!live) return withManagers(applied, [mine]);
+
+  const managers = readManagers(live.metadata.managedFields);
+  const previous = managers.find(isApplyOf(manager));
+  const others = managers.filter((m) => m !== previous);
+  const conflicts = findConflicts(live, appliedFields, others, builtin);
+  if (conflicts.length && !request.force) throw conflictError(conflicts);
+  for (const { owner, path } of conflicts) owner.fields.delete(path);
+
+  let merged = mergeApplied(live, applied, '', builtin) as JsonObject;
+  merged.metadata = { ...live.metadata, ...mergeMetadata(live, applied, builtin) };
+  for (const path of releasedFields(previous, mine, others)) merged = removeField(merged, path);
+  if (previous) mine.time = sameFields(previous.fields, mine.fields) ? previous.time : mine.time;
+  const next = previous ? managers.map((m) => (m === previous ? mine : m)) : [...managers, mine];
+  return withManagers(merged as KubeObject, next);
+}
+
+function isApplyOf(manager: string) {
+  return (m: ManagerFields) => m.manager === manager && m.operation === 'Apply' && !m.subresource;
+}
+
+function mergeMetadata(live: KubeObject, applied: KubeObject, builtin: boolean): JsonObject {
+  const out: JsonObject = {};
+  for (const field of ['labels', 'annotations', 'ownerReferences', 'finalizers'] as const) {
+    const value = (applied.metadata as unknown as JsonObject)[field];
+    if (value !== undefined) out[field] = mergeApplied((live.metadata as unknown as JsonObject)[field], value, field, builtin);
+  }
+  return out;
+}
+
+interface Conflict {
+  owner: ManagerFields;
+  path: string;
+}
+
+function findConflicts(live: KubeObject, appliedFields: Map<string, unknown>, others: ManagerFields[], builtin: boolean): Conflict[] {
+  const liveFields = leafFields(live, 'main', builtin);
+  const conflicts: Conflict[] = [];
+  for (const [path, value] of appliedFields) {
+    if (path.endsWith('\u0000.')) continue;
+    if (liveFields.has(path) && sameValue(liveFields.get(path), value)) continue; // same value: co-ownership
+    for (const owner of others) if (owner.fields.has(path)) conflicts.push({ owner, path });
+  }
+  return conflicts;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Fields the manager applied last time and not now, that nobody else keeps alive; deepest first. */
+function releasedFields(previous: ManagerFields | undefined, mine: ManagerFields, others: ManagerFields[]): string[] {
+  if (!previous) return [];
+  const released: string[] = [];
+  for (const path of previous.fields) {
+    if (mine.fields.has(path)) continue;
+    const base = path.endsWith('\u0000.') ? path.slice(0, -2) : path;
+    const keptAlive = (fields: Set<string>) => {
+      for (const other of fields) if (isWithin(other, base)) return true;
+      return false;
+    };
+    if (keptAlive(mine.fields) || others.some((o) => keptAlive(o.fields))) continue;
+    released.push(path);
+  }
+  return released.sort((a, b) => b.length - a.length);
+}
+
+function sameFields(a: Set<string>, b: Set<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const path of a) if (!b.has(path)) return false;
+  return true;
+}
+
+function withManagers(object: KubeObject, managers: ManagerFields[]): KubeObject {
+  return { ...object, metadata: { ...object.metadata, managedFields: writeManagers(managers) } };
+}
+
+/** The API server's 409 for apply conflicts: one cause per field, naming the manager. */
+function conflictError(conflicts: Conflict[]): ApiError {
+  const causes: StatusCause[] = conflicts.map(({ owner, path }) => ({
+    type: 'FieldManagerConflict',
+    message: `conflict with "${owner.manager}"${owner.subresource ? ` with subresource "${owner.subresource}"` : ''} using ${owner.apiVersion ?? 'v1'}`,
+    field: displayPath(path),
+  }));
+  const byManager = new Map<string, string[]>();
+  for (const cause of causes) byManager.set(cause.message, [...(byManager.get(cause.message) ?? []), cause.field!]);
+  const parts = [...byManager].map(([message, fields]) => (fields.length === 1 ? `${message}: ${fields[0]}` : `${message.replace(/^conflict/, 'conflicts')}:\n${fields.map((f) => `- ${f}`).join('\n')}`));
+  const count = conflicts.length;
+  return new ApiError('Conflict', `Apply failed with ${count} conflict${count === 1 ? '' : 's'}: ${parts.join('\n')}`, { causes });
+}

@@ -1,0 +1,245 @@
+import { posix } from 'node:path';
+import type { AccessConfig, AccessLevel, BreakGlassSpec, EksMode, PlatformBreakGlassSpec, SourcePoint, TeamSpec, WorkloadIdentity, WorkloadIdentityMode } from '../access/model.js';
+import { accountOf, checkOwnership, dayOf, isExpired, normaliseDate, type OwnershipFinding } from '../access/teams/index.js';
+import { diag, warning, type Diagnostic } from '../core/diagnostic.js';
+import { isObject, type JsonObject, type JsonValue } from '../core/json.js';
+import { DocChecker, type YamlPath } from './checker.js';
+import { EstateCode } from './codes.js';
+import { teamShape } from './schema-access.js';
+import { INVALID, readShape } from './shape.js';
+import { didYouMean } from './suggest.js';
+import type { ReservedFile, ServiceSpec } from './types.js';
+
+export interface LoadAccessInput {
+  /** harbormaster.yaml's spec after its shape check (invalid parts pruned). */
+  spec: JsonObject;
+  /** harbormaster.yaml's checker, for spec.access problems. */
+  c: DocChecker;
+  teamFiles: readonly ReservedFile[];
+  services: ReadonlyMap<string, ServiceSpec>;
+  /** Every directory under services/, valid or not. */
+  serviceNames: readonly string[];
+  problems: Diagnostic[];
+  warnings: Diagnostic[];
+  now: Date;
+}
+
+export interface LoadedAccess {
+  teams: Map<string, TeamSpec>;
+  access?: AccessConfig;
+}
+
+/**
+ * Reads teams/*.yaml and spec.access when the estate has spec.access (access
+ * is opt-in: without it teams/ stays a reserved directory), then checks what
+ * spans files: ownership against service.yaml, environments, identities
+ * mapped twice, expired break-glass roles, workload identity overrides.
+ */
+export function loadAccess(input: LoadAccessInput): LoadedAccess {
+  const { spec, c } = input;
+  checkWorkloadIdentities(input);
+  const written = isObject(c.doc.value) && isObject(c.doc.value.spec ?? null) ? (c.doc.value.spec as JsonObject).access : undefined;
+  if (written == null) return { teams: new Map() };
+  const teams = readTeams(input);
+  checkOwnershipOf(teams, input);
+  checkEnvironments(teams, input);
+  checkGroups(teams);
+  const specs = new Map([...teams].sort(([a], [b]) => a.localeCompare(b)).map(([name, t]) => [name, t.spec] as const));
+  if (!isObject(spec.access ?? null)) return { teams: specs };
+  const access = toAccessConfig(spec.access as JsonObject, c, input.now);
+  checkIdentities(teams, access, input);
+  checkExpiries(teams, access, input.warnings);
+  return { teams: specs, access };
+}
+
+interface ReadTeam {
+  spec: TeamSpec;
+  c: DocChecker;
+}
+
+function readTeams(input: LoadAccessInput): Map<string, ReadTeam> {
+  const teams = new Map<string, ReadTeam>();
+  for (const file of [...input.teamFiles].sort((a, b) => a.file.localeCompare(b.file))) {
+    const docs = file.documents.filter((d) => d.value !== null);
+    if (docs.length !== 1) {
+      const message = docs.length === 0 ? 'file is empty' : `expected one Team document, found ${docs.length}`;
+      input.problems.push(diag(EstateCode.BadDocument, message, { file: file.file, line: docs[1]?.line ?? 1 }));
+      continue;
+    }
+    const c = new DocChecker(file.file, docs[0]!, input.problems);
+    const read = readShape(docs[0]!.value, teamShape, [], c);
+    if (read === INVALID) continue;
+    const team = toTeamSpec(read as JsonObject, c);
+    const expected = posix.basename(file.file).replace(/\.ya?ml$/, '');
+    if (team.name !== expected) {
+      c.report(EstateCode.TeamNameMismatch, `metadata.name ${team.name} differs from the file name ${expected}`, ['metadata', 'name'], `rename one of them; did you mean ${expected}?`);
+    } else if (teams.has(team.name)) {
+      c.report(EstateCode.DuplicateTeam, `team ${team.name} is defined more than once`, ['metadata', 'name'], `first defined in ${teams.get(team.name)!.spec.file}`);
+    } else teams.set(team.name, { spec: team, c });
+  }
+  return teams;
+}
+
+function point(c: DocChecker, path: YamlPath): SourcePoint {
+  return { file: c.file, line: c.where(path).line ?? 1 };
+}
+
+function toTeamSpec(value: JsonObject, c: DocChecker): TeamSpec {
+  const spec = value.spec as JsonObject;
+  const list = (key: string): JsonValue[] => (Array.isArray(spec[key]) ? (spec[key] as JsonValue[]) : []);
+  const identities = list('identities').flatMap((arn, i) => (typeof arn === 'string' ? [{ roleArn: arn, at: point(c, ['spec', 'identities', i]) }] : []));
+  const breakGlass = list('breakGlass').flatMap((entry, i): BreakGlassSpec[] => {
+    if (!isObject(entry)) return [];
+    const at = point(c, ['spec', 'breakGlass', i]);
+    return [{ roleArn: entry.roleArn as string, level: entry.level as AccessLevel, expires: normaliseDate(entry.expires as string)!, reason: entry.reason as string, at }];
+  });
+  return {
+    name: (value.metadata as JsonObject).name as string,
+    file: c.file,
+    description: (spec.description as string | undefined) ?? '',
+    kubernetesGroup: spec.kubernetesGroup as string,
+    services: list('services').filter((s): s is string => typeof s === 'string'),
+    identities,
+    access: (spec.access as Record<string, AccessLevel> | undefined) ?? {},
+    breakGlass,
+    at: point(c, ['metadata', 'name']),
+  };
+}
+
+function toAccessConfig(value: JsonObject, c: DocChecker, now: Date): AccessConfig {
+  const eks = value.eks as JsonObject;
+  const strings = (v: JsonValue | undefined): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+  const breakGlass = (Array.isArray(value.breakGlass) ? value.breakGlass : []).flatMap((entry, i): PlatformBreakGlassSpec[] => {
+    if (!isObject(entry)) return [];
+    const path: YamlPath = ['spec', 'access', 'breakGlass', i];
+    const masters = entry.systemMasters ?? false;
+    if (typeof masters !== 'boolean') c.report(EstateCode.BadType, 'expected true or false', [...path, 'systemMasters']);
+    return [{ roleArn: entry.roleArn as string, expires: normaliseDate(entry.expires as string)!, reason: entry.reason as string, systemMasters: masters === true, at: point(c, path) }];
+  });
+  const config: AccessConfig = {
+    eks: { mode: eks.mode as EksMode, accountId: eks.accountId as string, namespace: (eks.namespace as string | undefined) ?? 'kube-system', nodeRoles: strings(eks.nodeRoles) },
+    platformAdmins: strings(value.platformAdmins),
+    breakGlass,
+    asOf: dayOf(now),
+    at: point(c, ['spec', 'access']),
+  };
+  if (typeof value.defaultLevel === 'string') config.defaultLevel = value.defaultLevel as AccessLevel;
+  return config;
+}
+
+/** service.yaml owners against team service lists, both ways. */
+function checkOwnershipOf(teams: Map<string, ReadTeam>, input: LoadAccessInput): void {
+  const lists = new Map([...teams].map(([name, t]) => [name, t.spec.services] as const));
+  const owners = new Map([...input.services].map(([name, s]) => [name, s.owner] as const));
+  const teamNames = [...teams.keys()];
+  for (const f of checkOwnership(lists, owners)) reportOwnership(f, teams, input, teamNames);
+}
+
+function reportOwnership(f: OwnershipFinding, teams: Map<string, ReadTeam>, input: LoadAccessInput, teamNames: string[]): void {
+  const service = input.services.get(f.service);
+  const serviceChecker = service && new DocChecker(service.file, service.document, input.problems);
+  const team = f.team === undefined ? undefined : teams.get(f.team);
+  const inList: YamlPath = ['spec', 'services', f.index ?? 0];
+  switch (f.kind) {
+    case 'no-owner': {
+      const message = f.owner ? `owner ${f.owner} is not a team (no teams/${f.owner}.yaml)` : `service ${f.service} has no owner team`;
+      serviceChecker?.report(EstateCode.ServiceNoOwner, message, ['spec', 'owner'], f.owner ? didYouMean(f.owner, teamNames) : `set spec.owner to one of: ${teamNames.join(', ')}`);
+      return;
+    }
+    case 'not-listed':
+      serviceChecker?.report(EstateCode.ServiceNotListed, `owner ${f.team} does not list ${f.service} in its services`, ['spec', 'owner'], `add ${f.service} to spec.services in ${team?.spec.file}`);
+      return;
+    case 'not-owner':
+      team?.c.report(EstateCode.TeamNotOwner, `team ${f.team} lists ${f.service}, but ${f.service}'s owner is ${f.owner || 'not set'}`, inList, `remove it here, or set spec.owner: ${f.team} in ${service?.file ?? 'its service.yaml'}`);
+      return;
+    case 'unknown-service':
+      if (input.serviceNames.includes(f.service)) return; // exists but invalid: already reported
+      team?.c.report(EstateCode.UnknownService, `unknown service ${f.service}: no directory services/${f.service}`, inList, didYouMean(f.service, input.serviceNames));
+  }
+}
+
+/** Environment names of a team's access: those of spec.environments, or else of the clusters. */
+function checkEnvironments(teams: Map<string, ReadTeam>, input: LoadAccessInput): void {
+  const declared = isObject(input.spec.environments ?? null) ? Object.keys(input.spec.environments as JsonObject) : undefined;
+  const clusters = Array.isArray(input.spec.clusters) ? input.spec.clusters : [];
+  const known = declared ?? [...new Set(clusters.flatMap((cl) => (isObject(cl) && typeof cl.environment === 'string' ? [cl.environment] : [])))];
+  for (const { spec, c } of teams.values()) {
+    for (const env of Object.keys(spec.access)) {
+      if (!known.includes(env)) c.report(EstateCode.UnknownEnvironment, `unknown environment ${env}`, ['spec', 'access', env], didYouMean(env, known) ?? `known environments: ${known.join(', ')}`);
+    }
+  }
+}
+
+function checkGroups(teams: Map<string, ReadTeam>): void {
+  const seen = new Map<string, TeamSpec>();
+  for (const { spec, c } of teams.values()) {
+    const first = seen.get(spec.kubernetesGroup);
+    if (first) c.report(EstateCode.DuplicateGroup, `group ${spec.kubernetesGroup} is already team ${first.name}'s`, ['spec', 'kubernetesGroup'], 'each team needs its own group, or the teams share every permission');
+    else seen.set(spec.kubernetesGroup, spec);
+  }
+}
+
+/** One role, one mapping: EKS keeps one access entry per principal, aws-auth the first match. */
+function checkIdentities(teams: Map<string, ReadTeam>, access: AccessConfig, input: LoadAccessInput): void {
+  const seen = new Map<string, SourcePoint>();
+  const visit = (arn: string, at: SourcePoint): void => {
+    const first = seen.get(arn);
+    if (first) input.problems.push(diag(EstateCode.DuplicateIdentity, `role ${arn} is mapped more than once`, at, `first mapped at ${first.file}:${first.line}; one role must have one meaning`));
+    else seen.set(arn, at);
+    const account = accountOf(arn);
+    if (account && account !== access.eks.accountId) {
+      input.warnings.push(warning(EstateCode.ForeignAccount, `role ${arn} is in account ${account}, not the clusters' account ${access.eks.accountId}`, at, 'cross-account roles work with STANDARD access entries; check this is intended'));
+    }
+  };
+  const estatePoint = (path: YamlPath): SourcePoint => point(input.c, path);
+  access.eks.nodeRoles.forEach((arn, i) => visit(arn, estatePoint(['spec', 'access', 'eks', 'nodeRoles', i])));
+  access.platformAdmins.forEach((arn, i) => visit(arn, estatePoint(['spec', 'access', 'platformAdmins', i])));
+  for (const bg of access.breakGlass) visit(bg.roleArn, bg.at);
+  for (const { spec } of teams.values()) {
+    for (const id of spec.identities) visit(id.roleArn, id.at);
+    for (const bg of spec.breakGlass) visit(bg.roleArn, bg.at);
+  }
+  if (access.eks.mode !== 'access-entries' && access.eks.nodeRoles.length === 0) {
+    input.warnings.push(warning(EstateCode.AwsAuthNoNodeRoles, `eks.mode ${access.eks.mode} writes aws-auth, but no nodeRoles are listed`, estatePoint(['spec', 'access', 'eks', 'mode']), 'list the node instance roles in spec.access.eks.nodeRoles, or nodes of node groups not using access entries cannot join'));
+  }
+}
+
+function checkExpiries(teams: Map<string, ReadTeam>, access: AccessConfig, warnings: Diagnostic[]): void {
+  const entries = [...access.breakGlass, ...[...teams.values()].flatMap((t) => t.spec.breakGlass)];
+  for (const bg of entries) {
+    if (isExpired(bg.expires, access.asOf)) {
+      warnings.push(warning(EstateCode.BreakGlassExpired, `break-glass role ${bg.roleArn} expired on ${bg.expires}; it is not generated`, bg.at, 'remove the entry, or renew it with a new expiry and reason'));
+    }
+  }
+}
+
+/** Typed view of a service's spec.workloadIdentity (already shape-checked). */
+export function toWorkloadIdentity(value: JsonObject, service: string, at: SourcePoint): WorkloadIdentity {
+  return {
+    roleArn: value.roleArn as string,
+    mode: value.mode as WorkloadIdentityMode,
+    serviceAccount: (value.serviceAccount as string | undefined) ?? service,
+    overrides: (value.overrides as Record<string, string> | undefined) ?? {},
+    at,
+  };
+}
+
+/** Override keys name a region or cluster; one ServiceAccount in a namespace has one role. */
+function checkWorkloadIdentities(input: LoadAccessInput): void {
+  const clusters = Array.isArray(input.spec.clusters) ? input.spec.clusters.filter(isObject) : [];
+  const places = [...new Set(clusters.flatMap((cl) => [cl.name, cl.region]).filter((v): v is string => typeof v === 'string'))];
+  const accounts = new Map<string, { service: string; roleArn: string }>();
+  for (const service of input.services.values()) {
+    const wi = service.workloadIdentity;
+    if (!wi) continue;
+    const c = new DocChecker(service.file, service.document, input.problems);
+    for (const key of Object.keys(wi.overrides)) {
+      if (!places.includes(key)) c.report(EstateCode.BadValue, `override ${key} is neither a region nor a cluster of the estate`, ['spec', 'workloadIdentity', 'overrides', key], didYouMean(key, places));
+    }
+    const key = `${service.namespace}/${wi.serviceAccount}`;
+    const other = accounts.get(key);
+    if (other && other.roleArn !== wi.roleArn) {
+      c.report(EstateCode.DuplicateServiceAccount, `ServiceAccount ${key} already runs as ${other.roleArn} for ${other.service}`, ['spec', 'workloadIdentity', 'serviceAccount'], 'give each service its own ServiceAccount');
+    } else accounts.set(key, { service: service.name, roleArn: wi.roleArn });
+  }
+}
