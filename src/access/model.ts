@@ -206,8 +206,11 @@ export interface AccessPolicyAssociation {
 
 /**
  * `kind: AccessEntry` (ACK). One per principal ARN (ARN kept with its path).
- * Named `hm-<team>-<role-name>` / `hm-platform-<role-name>` (lowercased, DNS-safe),
- * in AccessConfig.eks.namespace. Teams: kubernetesGroups [team group] (or the
+ * Named `hm-<team>-<role-name>`, `hm-<team>-break-glass-<role-name>`,
+ * `hm-platform-<role-name>`, `hm-platform-break-glass-<role-name>` (lowercased,
+ * DNS-safe, ≤ 63 characters with a hash when longer), in AccessConfig.eks.namespace.
+ * Generated for a team only on clusters where it owns a service, and only for
+ * identities with a level there (break-glass entries while not expired). Teams: kubernetesGroups [team group] (or the
  * break-glass group) and no access policies — RBAC does the fine-grained part.
  * Platform admins and platform break-glass: no groups, AmazonEKSClusterAdminPolicy, cluster scope.
  */
@@ -257,3 +260,13 @@ export interface MapRole {
 
 /** A generated manifest: a plain Kubernetes object (apiVersion, kind, metadata, …). */
 export type GeneratedObject = JsonObject;
+
+/**
+ * Where they appear: each cluster's render (so `RenderedCluster.resources`,
+ * verify and deploy) holds the generated objects, from the composition's
+ * `.harbormaster/clusters/<cluster>/access/<generator>.yaml` (one `v1 List`
+ * per generator: namespaces, cluster-roles, role-bindings, service-accounts,
+ * access-entries, pod-identity, aws-auth). Select them by LABEL_GENERATED_BY.
+ * Pure generation for one cluster: `generateClusterAccess` in ./generate/index.ts.
+ */
+export const GENERATED_DIR_NAME = 'access';

@@ -91,6 +91,7 @@ export async function applySet(client: ClusterClient, desired: readonly KubeObje
     outcomes.push(...(await applyMembers(batch, ctx)));
     if (outcomes.some((o) => o.error?.code === 'CLUSTER_UNREACHABLE')) break;
   }
+  if (dryRun) acceptMissingNamespaces(outcomes);
   const unreachable = outcomes.find((o) => o.error?.code === 'CLUSTER_UNREACHABLE')?.error;
   if (unreachable) failUnattempted(members, outcomes, unreachable);
   let pruneSkipped: string | undefined;
@@ -102,6 +103,18 @@ export async function applySet(client: ClusterClient, desired: readonly KubeObje
     if (!dryRun && pruned.every((o) => o.action === 'pruned')) await writeParent(client, parent, wanted, parentNow, options.toolVersion, [], ctx, outcomes);
   }
   return summarise(id, parent, outcomes, client, before, { unreachable: unreachable !== undefined, pruneSkipped, dryRun });
+}
+
+/**
+ * A dry run does not create Namespaces, so objects inside a Namespace the set
+ * would create come back 404. They would be created: say so, unvalidated.
+ */
+function acceptMissingNamespaces(outcomes: ObjectOutcome[]): void {
+  const created = new Set(outcomes.filter((o) => o.ref.kind === 'Namespace' && o.action === 'created').map((o) => o.ref.name));
+  outcomes.forEach((o, i) => {
+    if (o.error?.code !== 'CLUSTER_NOT_FOUND' || !o.ref.namespace || !created.has(o.ref.namespace)) return;
+    outcomes[i] = { key: o.key, ref: o.ref, action: 'created', note: `not validated: namespace ${o.ref.namespace} does not exist yet` };
+  });
 }
 
 /** Members of later phases, never sent because the cluster went away, fail with that error. */

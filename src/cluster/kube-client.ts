@@ -80,15 +80,16 @@ class KubeClusterClient implements ClusterClient {
 
   discover(options: { refresh?: boolean } = {}): Promise<Discovery> {
     if (!this.discovery || options.refresh) {
-      const loading = fetchDiscovery((path) => this.call('get', undefined, () => this.api.getJson(path)));
-      this.discovery = loading.then(
+      const attempt: Promise<Discovery> = fetchDiscovery((path) => this.call('get', undefined, () => this.api.getJson(path))).then(
         (d) => (this.served = d),
         (error: unknown) => {
-          if (this.discovery === loading) this.discovery = undefined;
+          // A failed load is not cached: the next call tries again (keeping the last good answer, if any).
+          if (this.discovery === attempt) this.discovery = this.served && Promise.resolve(this.served);
           throw toClusterError(error, this.cluster);
         },
       );
-      this.discovery.catch(() => undefined);
+      this.discovery = attempt;
+      attempt.catch(() => undefined);
     }
     return this.discovery;
   }
@@ -116,6 +117,7 @@ class KubeClusterClient implements ClusterClient {
 
   async apply(object: KubeObject, options: ApplyOptions = {}): Promise<ApplyResult> {
     const ref = refOf(object);
+    if (!ref.name) throw new ClusterError('CLUSTER_INVALID', `${this.cluster}: a ${object.kind} without metadata.name cannot be applied`, this.cluster, { ref });
     await this.resolve(ref);
     // The live object tells created from configured from unchanged (the server keeps resourceVersion on a no-op).
     const live = await this.get(ref);

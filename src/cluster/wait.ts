@@ -101,9 +101,12 @@ async function runStream(client: ClusterClient, stream: Stream, onChange: (chang
         expiredInARow = 0;
         resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
         if (event.type === 'BOOKMARK' || !wanted(event.object)) return;
-        if (event.type === 'DELETED') cache.delete(keyOf(event.object));
-        else cache.set(keyOf(event.object), event.object);
-        emit(event.type, event.object);
+        const key = keyOf(event.object);
+        // Named by what we knew: a filtered watch may call a change of a known object ADDED.
+        const type = event.type === 'DELETED' ? 'DELETED' : cache.has(key) ? 'MODIFIED' : 'ADDED';
+        if (type === 'DELETED') cache.delete(key);
+        else cache.set(key, event.object);
+        emit(type, event.object);
       };
       await watchUntilEnd(client, { ...base, resourceVersion }, onEvent, signal);
       if (sawEvent || Date.now() - started >= (options.minWatchMs ?? 1_000)) backoff.reset();

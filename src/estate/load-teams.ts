@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { AccessConfig, AccessLevel, BreakGlassSpec, EksMode, PlatformBreakGlassSpec, SourcePoint, TeamSpec, WorkloadIdentity, WorkloadIdentityMode } from '../access/model.js';
-import { accountOf, checkOwnership, dayOf, isExpired, normaliseDate, type OwnershipFinding } from '../access/teams/index.js';
+import { accountOf, checkOwnership, dayOf, isExpired, normaliseDate, stripRolePath, type OwnershipFinding } from '../access/teams/index.js';
 import { diag, warning, type Diagnostic } from '../core/diagnostic.js';
 import { isObject, type JsonObject, type JsonValue } from '../core/json.js';
 import { DocChecker, type YamlPath } from './checker.js';
@@ -40,8 +40,9 @@ export function loadAccess(input: LoadAccessInput): LoadedAccess {
   checkWorkloadIdentities(input);
   const written = isObject(c.doc.value) && isObject(c.doc.value.spec ?? null) ? (c.doc.value.spec as JsonObject).access : undefined;
   if (written == null) return { teams: new Map() };
-  const teams = readTeams(input);
-  checkOwnershipOf(teams, input);
+  checkSystemMasters(written, c);
+  const { teams, invalid } = readTeams(input);
+  checkOwnershipOf(teams, invalid, input);
   checkEnvironments(teams, input);
   checkGroups(teams);
   const specs = new Map([...teams].sort(([a], [b]) => a.localeCompare(b)).map(([name, t]) => [name, t.spec] as const));
@@ -57,8 +58,20 @@ interface ReadTeam {
   c: DocChecker;
 }
 
-function readTeams(input: LoadAccessInput): Map<string, ReadTeam> {
+/** The shape language has no booleans: checked on the file as written, so it is reported even when spec.access has other problems. */
+function checkSystemMasters(written: JsonValue, c: DocChecker): void {
+  const list = isObject(written) && Array.isArray(written.breakGlass) ? written.breakGlass : [];
+  list.forEach((entry, i) => {
+    if (isObject(entry) && entry.systemMasters != null && typeof entry.systemMasters !== 'boolean') {
+      c.report(EstateCode.BadType, 'expected true or false', ['spec', 'access', 'breakGlass', i, 'systemMasters']);
+    }
+  });
+}
+
+/** Valid teams by name, and the names of team files that failed (so their services are not also "unowned"). */
+function readTeams(input: LoadAccessInput): { teams: Map<string, ReadTeam>; invalid: Set<string> } {
   const teams = new Map<string, ReadTeam>();
+  const invalid = new Set<string>();
   for (const file of [...input.teamFiles].sort((a, b) => a.file.localeCompare(b.file))) {
     const docs = file.documents.filter((d) => d.value !== null);
     if (docs.length !== 1) {
@@ -68,16 +81,20 @@ function readTeams(input: LoadAccessInput): Map<string, ReadTeam> {
     }
     const c = new DocChecker(file.file, docs[0]!, input.problems);
     const read = readShape(docs[0]!.value, teamShape, [], c);
-    if (read === INVALID) continue;
-    const team = toTeamSpec(read as JsonObject, c);
     const expected = posix.basename(file.file).replace(/\.ya?ml$/, '');
+    if (read === INVALID) {
+      invalid.add(expected);
+      continue;
+    }
+    const team = toTeamSpec(read as JsonObject, c);
     if (team.name !== expected) {
+      invalid.add(expected).add(team.name);
       c.report(EstateCode.TeamNameMismatch, `metadata.name ${team.name} differs from the file name ${expected}`, ['metadata', 'name'], `rename one of them; did you mean ${expected}?`);
     } else if (teams.has(team.name)) {
       c.report(EstateCode.DuplicateTeam, `team ${team.name} is defined more than once`, ['metadata', 'name'], `first defined in ${teams.get(team.name)!.spec.file}`);
     } else teams.set(team.name, { spec: team, c });
   }
-  return teams;
+  return { teams, invalid };
 }
 
 function point(c: DocChecker, path: YamlPath): SourcePoint {
@@ -113,7 +130,6 @@ function toAccessConfig(value: JsonObject, c: DocChecker, now: Date): AccessConf
     if (!isObject(entry)) return [];
     const path: YamlPath = ['spec', 'access', 'breakGlass', i];
     const masters = entry.systemMasters ?? false;
-    if (typeof masters !== 'boolean') c.report(EstateCode.BadType, 'expected true or false', [...path, 'systemMasters']);
     return [{ roleArn: entry.roleArn as string, expires: normaliseDate(entry.expires as string)!, reason: entry.reason as string, systemMasters: masters === true, at: point(c, path) }];
   });
   const config: AccessConfig = {
@@ -128,34 +144,49 @@ function toAccessConfig(value: JsonObject, c: DocChecker, now: Date): AccessConf
 }
 
 /** service.yaml owners against team service lists, both ways. */
-function checkOwnershipOf(teams: Map<string, ReadTeam>, input: LoadAccessInput): void {
+function checkOwnershipOf(teams: Map<string, ReadTeam>, invalid: Set<string>, input: LoadAccessInput): void {
   const lists = new Map([...teams].map(([name, t]) => [name, t.spec.services] as const));
   const owners = new Map([...input.services].map(([name, s]) => [name, s.owner] as const));
   const teamNames = [...teams.keys()];
-  for (const f of checkOwnership(lists, owners)) reportOwnership(f, teams, input, teamNames);
+  for (const f of checkOwnership(lists, owners)) {
+    if (f.kind === 'no-owner' && f.owner && invalid.has(f.owner)) continue; // its team file is broken: reported there
+    reportOwnership(f, teams, input, teamNames);
+  }
 }
+
+interface OwnershipWhere {
+  service?: DocChecker;
+  serviceFile: string;
+  team?: ReadTeam;
+  teamNames: string[];
+  serviceNames: readonly string[];
+}
+
+/** Each finding at the line to edit: service.yaml's owner, or the entry of the team's list. */
+const OWNERSHIP_REPORTS: Record<OwnershipFinding['kind'], (f: OwnershipFinding, w: OwnershipWhere) => void> = {
+  'no-owner': (f, w) => {
+    const message = f.owner ? `owner ${f.owner} is not a team (no teams/${f.owner}.yaml)` : `service ${f.service} has no owner team`;
+    w.service?.report(EstateCode.ServiceNoOwner, message, ['spec', 'owner'], f.owner ? didYouMean(f.owner, w.teamNames) : `set spec.owner to one of: ${w.teamNames.join(', ')}`);
+  },
+  'not-listed': (f, w) => {
+    w.service?.report(EstateCode.ServiceNotListed, `owner ${f.team} does not list ${f.service} in its services`, ['spec', 'owner'], `add ${f.service} to spec.services in ${w.team?.spec.file}`);
+  },
+  'not-owner': (f, w) => {
+    w.team?.c.report(EstateCode.TeamNotOwner, `team ${f.team} lists ${f.service}, but ${f.service}'s owner is ${f.owner || 'not set'}`, ['spec', 'services', f.index ?? 0], `remove it here, or set spec.owner: ${f.team} in ${w.serviceFile}`);
+  },
+  'unknown-service': (f, w) => {
+    if (w.serviceNames.includes(f.service)) return; // exists but invalid: already reported
+    w.team?.c.report(EstateCode.UnknownService, `unknown service ${f.service}: no directory services/${f.service}`, ['spec', 'services', f.index ?? 0], didYouMean(f.service, w.serviceNames));
+  },
+};
 
 function reportOwnership(f: OwnershipFinding, teams: Map<string, ReadTeam>, input: LoadAccessInput, teamNames: string[]): void {
   const service = input.services.get(f.service);
-  const serviceChecker = service && new DocChecker(service.file, service.document, input.problems);
+  const where: OwnershipWhere = { serviceFile: service?.file ?? 'its service.yaml', teamNames, serviceNames: input.serviceNames };
+  if (service) where.service = new DocChecker(service.file, service.document, input.problems);
   const team = f.team === undefined ? undefined : teams.get(f.team);
-  const inList: YamlPath = ['spec', 'services', f.index ?? 0];
-  switch (f.kind) {
-    case 'no-owner': {
-      const message = f.owner ? `owner ${f.owner} is not a team (no teams/${f.owner}.yaml)` : `service ${f.service} has no owner team`;
-      serviceChecker?.report(EstateCode.ServiceNoOwner, message, ['spec', 'owner'], f.owner ? didYouMean(f.owner, teamNames) : `set spec.owner to one of: ${teamNames.join(', ')}`);
-      return;
-    }
-    case 'not-listed':
-      serviceChecker?.report(EstateCode.ServiceNotListed, `owner ${f.team} does not list ${f.service} in its services`, ['spec', 'owner'], `add ${f.service} to spec.services in ${team?.spec.file}`);
-      return;
-    case 'not-owner':
-      team?.c.report(EstateCode.TeamNotOwner, `team ${f.team} lists ${f.service}, but ${f.service}'s owner is ${f.owner || 'not set'}`, inList, `remove it here, or set spec.owner: ${f.team} in ${service?.file ?? 'its service.yaml'}`);
-      return;
-    case 'unknown-service':
-      if (input.serviceNames.includes(f.service)) return; // exists but invalid: already reported
-      team?.c.report(EstateCode.UnknownService, `unknown service ${f.service}: no directory services/${f.service}`, inList, didYouMean(f.service, input.serviceNames));
-  }
+  if (team) where.team = team;
+  OWNERSHIP_REPORTS[f.kind](f, where);
 }
 
 /** Environment names of a team's access: those of spec.environments, or else of the clusters. */
@@ -182,10 +213,12 @@ function checkGroups(teams: Map<string, ReadTeam>): void {
 /** One role, one mapping: EKS keeps one access entry per principal, aws-auth the first match. */
 function checkIdentities(teams: Map<string, ReadTeam>, access: AccessConfig, input: LoadAccessInput): void {
   const seen = new Map<string, SourcePoint>();
+  // aws-auth matches roles without their path: two paths to one role name would collide there.
+  const keyOf = (arn: string): string => (access.eks.mode === 'access-entries' ? arn : stripRolePath(arn));
   const visit = (arn: string, at: SourcePoint): void => {
-    const first = seen.get(arn);
+    const first = seen.get(keyOf(arn));
     if (first) input.problems.push(diag(EstateCode.DuplicateIdentity, `role ${arn} is mapped more than once`, at, `first mapped at ${first.file}:${first.line}; one role must have one meaning`));
-    else seen.set(arn, at);
+    else seen.set(keyOf(arn), at);
     const account = accountOf(arn);
     if (account && account !== access.eks.accountId) {
       input.warnings.push(warning(EstateCode.ForeignAccount, `role ${arn} is in account ${account}, not the clusters' account ${access.eks.accountId}`, at, 'cross-account roles work with STANDARD access entries; check this is intended'));

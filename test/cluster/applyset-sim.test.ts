@@ -131,4 +131,12 @@ describe('applySet against the simulated fleet', () => {
     assert.ok(await client.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'shop' }));
     assert.deepEqual((await client.list({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'shop' })).resourceVersion, snapshot.resourceVersion);
   });
+
+  it('plans a first deploy into a new namespace without failing on the missing namespace', async () => {
+    const result = await applySet(client, [ns('fresh'), cm('settings', 'fresh')], { ...options, name: 'fresh', dryRun: true });
+    assert.equal(result.ok, true, JSON.stringify(result.failures));
+    assert.deepEqual(result.objects.map((o) => [o.key, o.action]), [['/Namespace//fresh', 'created'], ['/ConfigMap/fresh/settings', 'created']]);
+    assert.match(result.objects[1]!.note ?? '', /namespace fresh does not exist yet/);
+    assert.equal(await client.get({ apiVersion: 'v1', kind: 'Namespace', name: 'fresh' }), undefined);
+  });
 });

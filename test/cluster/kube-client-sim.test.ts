@@ -154,6 +154,23 @@ describe('kube-client against the simulated fleet', () => {
     sim.faults.reset();
   });
 
+  it('aborts a request that outlasts the per-request timeout, retries it, then fails with CLUSTER_TIMEOUT', async () => {
+    const impatient = createKubeClient({ cluster: 'eu-1', kubeconfig: { text: fleet.kubeconfig }, context: 'eu-1', retry: { ...FAST, timeoutMs: 250, maxAttempts: 2 } });
+    const sim = fleet.cluster('eu-1');
+    await impatient.discover();
+    sim.faults.setLatency(1_500);
+    try {
+      const started = Date.now();
+      const error = await rejection(impatient.get({ apiVersion: 'v1', kind: 'ConfigMap', name: 'settings', namespace: 'default' }));
+      assert.equal(error.code, 'CLUSTER_TIMEOUT');
+      assert.equal(impatient.stats().retries, 1);
+      assert.ok(Date.now() - started < 1_200, 'did not wait for the slow answers');
+    } finally {
+      sim.faults.setLatency(0);
+      impatient.close();
+    }
+  });
+
   it('fails with CLUSTER_UNREACHABLE when the API server is down, and works again once it is back', async () => {
     const sim = fleet.cluster('eu-1');
     await sim.faults.unreachable();
@@ -165,6 +182,19 @@ describe('kube-client against the simulated fleet', () => {
       await sim.faults.reachable();
     }
     assert.ok(await client.get({ apiVersion: 'v1', kind: 'ConfigMap', name: 'settings', namespace: 'default' }));
+  });
+
+  it('does not keep a failed discovery: a client that met a down server works once it is back', async () => {
+    const sim = fleet.cluster('eu-1');
+    const fresh = createKubeClient({ cluster: 'eu-1', kubeconfig: { text: fleet.kubeconfig }, context: 'eu-1', retry: FAST });
+    await sim.faults.unreachable();
+    try {
+      assert.equal((await rejection(fresh.discover())).code, 'CLUSTER_UNREACHABLE');
+    } finally {
+      await sim.faults.reachable();
+    }
+    assert.ok(await fresh.get({ apiVersion: 'v1', kind: 'ConfigMap', name: 'settings', namespace: 'default' }));
+    fresh.close();
   });
 
   it('watches from a list resourceVersion and sees changes and deletions', async () => {

@@ -132,8 +132,7 @@ export class FakeCluster {
     if (!this.lookup(object.apiVersion, object.kind)) throw new ClusterError('CLUSTER_UNKNOWN_KIND', `${this.name}: no ${object.kind}`, this.name);
     const key = objectKey(object);
     const before = this.store.get(key);
-    const specChanged = !before || canonical(strip(before)) !== canonical(strip(object));
-    const metaChanged = !before || canonical(before.metadata.labels) !== canonical(object.metadata.labels) || canonical(before.metadata.annotations) !== canonical(object.metadata.annotations);
+    const { specChanged, metaChanged } = changes(before, object);
     this.applied.push(key);
     if (before && !specChanged && !metaChanged) return { object: before, created: false, changed: false };
     const generation = (before?.metadata.generation ?? 0) + (specChanged ? 1 : 0);
@@ -305,6 +304,12 @@ function matches(object: KubeObject, options: ListOptions): boolean {
     const [k, v] = term.split('=');
     return object.metadata.labels?.[k!] === v;
   });
+}
+
+function changes(before: KubeObject | undefined, object: KubeObject): { specChanged: boolean; metaChanged: boolean } {
+  if (!before) return { specChanged: true, metaChanged: true };
+  const meta = (o: KubeObject) => canonical([o.metadata.labels, o.metadata.annotations]);
+  return { specChanged: canonical(strip(before)) !== canonical(strip(object)), metaChanged: meta(before) !== meta(object) };
 }
 
 function strip(object: KubeObject): unknown {

@@ -7,14 +7,15 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import type { SimWorkloadOptions, StartControllers } from './controller-api.js';
 import { SimCluster } from './cluster.js';
+import { startControllers } from './controllers/index.js';
 
 export interface SimFleetOptions {
   clusters: Array<{ name: string; workload?: Partial<SimWorkloadOptions> }>;
   host?: '127.0.0.1';
   /** Workload settings for every cluster; a cluster's own `workload` overrides them field by field. */
   workload?: Partial<SimWorkloadOptions>;
-  /** The simulated controllers (the default is the project's own set). */
-  startControllers?: StartControllers;
+  /** The simulated controllers: the project's own set by default; false for a bare API server (nothing reconciles). */
+  startControllers?: StartControllers | false;
   bookmarkIntervalMs?: number;
   historySize?: number;
 }
@@ -49,7 +50,7 @@ export async function startSimFleet(options: SimFleetOptions): Promise<SimFleet>
   if (duplicate) throw new Error(`simulated fleet: cluster "${duplicate}" is listed twice`);
   const started = await Promise.allSettled(
     options.clusters.map((c) =>
-      SimCluster.start({ name: c.name, host: options.host, workload: { ...options.workload, ...c.workload }, startControllers: options.startControllers, bookmarkIntervalMs: options.bookmarkIntervalMs, historySize: options.historySize }),
+      SimCluster.start({ name: c.name, host: options.host, workload: { ...options.workload, ...c.workload }, startControllers: options.startControllers === false ? undefined : (options.startControllers ?? startControllers), bookmarkIntervalMs: options.bookmarkIntervalMs, historySize: options.historySize }),
     ),
   );
   const clusters = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));

@@ -18,17 +18,20 @@ function invalid(request: ResourceRequest, name: string, message: string): ApiEr
   return new ApiError('Invalid', `${qualified} "${name}" is invalid: ${message}`, { name, group: resource.group, kind: resource.kind });
 }
 
-export function incomingObject(request: ResourceRequest, mode: WriteMode): KubeObject {
-  const body = request.body;
-  const { resource } = request;
-  if (!isObject(body)) throw badRequest('the request body must be an object');
-  const expected = groupVersionOf(resource);
+/** apiVersion and kind must be those of the URL (apply must state them). */
+function checkType(request: ResourceRequest, body: JsonObject, mode: WriteMode): string {
+  const expected = groupVersionOf(request.resource);
   const apiVersion = typeof body.apiVersion === 'string' ? body.apiVersion : '';
   const kind = typeof body.kind === 'string' ? body.kind : '';
   if (mode === 'apply' && (!apiVersion || !kind)) throw badRequest('apply patches must set apiVersion and kind');
   if (apiVersion && apiVersion !== expected) throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${expected})`);
-  if (kind && kind !== resource.kind) throw badRequest(`the kind in the data (${kind}) does not match the expected kind (${resource.kind})`);
-  const metadata: JsonObject = isObject(body.metadata) ? { ...body.metadata } : {};
+  if (kind && kind !== request.resource.kind) throw badRequest(`the kind in the data (${kind}) does not match the expected kind (${request.resource.kind})`);
+  return expected;
+}
+
+/** Name and namespace as the URL says; read-only fields dropped from apply configurations. */
+function checkMetadata(request: ResourceRequest, given: unknown, mode: WriteMode): JsonObject {
+  const metadata: JsonObject = isObject(given) ? { ...given } : {};
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   if (mode === 'create') {
     if (!name && !metadata.generateName) throw invalid(request, '', 'metadata.name: Required value: name or generateName is required');
@@ -37,16 +40,23 @@ export function incomingObject(request: ResourceRequest, mode: WriteMode): KubeO
     if (name && name !== request.name) throw badRequest(`the name of the object (${name}) does not match the name on the URL (${request.name})`);
     metadata.name = request.name;
   }
-  if (resource.namespaced) {
+  if (request.resource.namespaced) {
     if (metadata.namespace && metadata.namespace !== request.namespace) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
     metadata.namespace = request.namespace;
   } else delete metadata.namespace;
   if (mode === 'apply') {
-    delete metadata.managedFields;
-    for (const field of ['uid', 'creationTimestamp', 'generation', 'deletionTimestamp', 'selfLink']) delete metadata[field];
+    for (const field of ['managedFields', 'uid', 'creationTimestamp', 'generation', 'deletionTimestamp', 'selfLink']) delete metadata[field];
   }
-  const object = { ...body, apiVersion: expected, kind: resource.kind, metadata } as unknown as KubeObject;
-  if (resource.status && mode !== 'status') delete object.status;
+  return metadata;
+}
+
+export function incomingObject(request: ResourceRequest, mode: WriteMode): KubeObject {
+  const body = request.body;
+  if (!isObject(body)) throw badRequest('the request body must be an object');
+  const apiVersion = checkType(request, body, mode);
+  const metadata = checkMetadata(request, body.metadata, mode);
+  const object = { ...body, apiVersion, kind: request.resource.kind, metadata } as unknown as KubeObject;
+  if (request.resource.status && mode !== 'status') delete object.status;
   return object;
 }
 

@@ -48,7 +48,15 @@ export function deepCopy<T>(value: T): T {
   return structuredClone(value);
 }
 
-/** RFC 3339 with second precision, as the API server writes timestamps. */
+let cachedSecond = -1;
+let cachedTimestamp = '';
+
+/** RFC 3339 with second precision, as the API server writes timestamps (formatted once per second: writes come in bursts). */
 export function nowTimestamp(): string {
-  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedTimestamp = new Date(second * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+  }
+  return cachedTimestamp;
 }

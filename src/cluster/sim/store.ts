@@ -230,21 +230,22 @@ export class SimStore {
       else next.status = old.status;
     }
     if (next.status === undefined) delete next.status;
-    const meta: WritableMeta = next.metadata;
-    meta.uid = old.metadata.uid;
-    meta.creationTimestamp = old.metadata.creationTimestamp;
-    meta.generation = old.metadata.generation;
+    next.metadata = this.#mergedMeta(old, object, next.metadata, options);
+    return next;
+  }
+
+  /** Identity and bookkeeping from the stored object; managedFields as given or recorded for the manager. */
+  #mergedMeta(old: KubeObject, object: KubeObject, given: ObjectMeta, options: UpdateOptions): ObjectMeta {
+    const meta: WritableMeta = { ...given, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, generation: old.metadata.generation };
     meta.deletionTimestamp = old.metadata.deletionTimestamp ?? (options.wholeObject ? object.metadata.deletionTimestamp : undefined);
     if (!meta.deletionTimestamp) delete meta.deletionTimestamp;
     if (!meta.namespace) delete meta.namespace;
     delete meta.resourceVersion;
     // Clients that read, edit and write back send the stored entries again (their timestamps reformatted): not a change of ownership.
     const givenFields = meta.managedFields !== undefined && meta.managedFields !== old.metadata.managedFields && !deepEqual(stripTimes(meta.managedFields), stripTimes(old.metadata.managedFields));
-    if (!givenFields) {
-      meta.managedFields = options.manager ? recordUpdate(old, next, options.manager, options.subresource) : old.metadata.managedFields;
-    }
+    if (!givenFields) meta.managedFields = options.manager ? recordUpdate(old, { ...object, metadata: meta }, options.manager, options.subresource) : old.metadata.managedFields;
     if (meta.managedFields === undefined || meta.managedFields.length === 0) delete meta.managedFields;
-    return next;
+    return meta;
   }
 
   /** Equal apart from resourceVersion and managedFields timestamps: such a write is a no-op. */

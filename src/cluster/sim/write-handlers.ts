@@ -48,6 +48,13 @@ export function replaceObject(request: ResourceRequest): Reply {
 
 function parseApplyBody(body: unknown): unknown {
   if (typeof body !== 'string') return body;
+  if (body.trimStart().startsWith('{')) {
+    try {
+      return JSON.parse(body) as unknown; // JSON is YAML; clients mostly send it, and JSON.parse is far cheaper
+    } catch {
+      // not JSON after all: let the YAML parser say what is wrong
+    }
+  }
   try {
     return parseYaml(body) as unknown;
   } catch (err) {

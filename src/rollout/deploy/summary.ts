@@ -1,6 +1,6 @@
 import type { RolloutOutcome } from '../executor/types.js';
 import type { RolloutPlan } from '../plan/types.js';
-import { formatElapsed, plural } from '../ui/words.js';
+import { formatDuration, plural } from '../ui/words.js';
 
 /**
  * The few lines printed when a rollout ends: how it ended and why, each
@@ -12,8 +12,8 @@ export function formatOutcome(plan: RolloutPlan, outcome: RolloutOutcome, journa
   for (const wave of outcome.waves) {
     const planned = plan.waves[wave.wave];
     const slowest = Object.entries(wave.clusterReadyMs).sort(([, a], [, b]) => b - a)[0];
-    const took = wave.finishedAt ? formatElapsed(Date.parse(wave.finishedAt) - Date.parse(wave.startedAt)) : 'unfinished';
-    const ready = slowest ? `; slowest ${slowest[0]} healthy after ${formatElapsed(slowest[1])}` : '';
+    const took = wave.finishedAt ? formatDuration(Date.parse(wave.finishedAt) - Date.parse(wave.startedAt)) : 'unfinished';
+    const ready = slowest ? `; slowest ${slowest[0]} healthy after ${formatDuration(slowest[1])}` : '';
     lines.push(`  wave ${wave.wave + 1}/${plan.waves.length} ${planned?.name ?? ''}: ${took}${ready}`);
   }
   for (const f of outcome.failures) lines.push(`  failed: ${f.cluster}: ${f.code}: ${f.reason}`);
@@ -30,7 +30,7 @@ function headline(plan: RolloutPlan, outcome: RolloutOutcome): string {
   const clusters = plan.waves.reduce((n, w) => n + w.clusters.length, 0);
   const started = Date.parse(plan.createdAt);
   const ends = outcome.steps.map((s) => s.finishedAt).filter((t): t is string => t !== undefined).map(Date.parse);
-  const took = ends.length > 0 ? ` in ${formatElapsed(Math.max(...ends) - started)}` : '';
+  const took = ends.length > 0 ? ` in ${formatDuration(Math.max(...ends) - started)}` : '';
   const reason = outcome.reason ? `: ${outcome.reason}` : '';
   return `Rollout ${outcome.rolloutId} ${outcome.state}${took} (strategy ${plan.strategy}, ${plural(plan.waves.length, 'wave')}, ${plural(clusters, 'cluster')})${reason}`;
 }
@@ -40,7 +40,7 @@ function leadTime(plan: RolloutPlan, outcome: RolloutOutcome): string | undefine
   if (!commitTime || outcome.state !== 'succeeded') return undefined;
   const ends = outcome.steps.map((s) => s.finishedAt).filter((t): t is string => t !== undefined).map(Date.parse);
   if (ends.length === 0) return undefined;
-  return `${formatElapsed(Math.max(...ends) - Date.parse(commitTime))} from commit ${plan.change.commit?.slice(0, 12)} to the last region`;
+  return `${formatDuration(Math.max(...ends) - Date.parse(commitTime))} from commit ${plan.change.commit?.slice(0, 12)} to the last region`;
 }
 
 function nextStep(outcome: RolloutOutcome): string | undefined {

@@ -34,15 +34,23 @@ export async function runRollout(ctx: RunContext, resumed: boolean): Promise<Rol
     recordDeferredLastGood(ctx);
     return finish(ctx, 'succeeded');
   } catch (error) {
-    if (error instanceof DetachError) return outcome(ctx, ctx.journal.rollout(ctx.rolloutId)?.state ?? 'running');
-    if (error instanceof StepStoppedError && error.cause === 'stop') return outcome(ctx, ctx.journal.rollout(ctx.rolloutId)?.state ?? 'running');
-    if (error instanceof StepStoppedError) return await afterAbort(ctx);
-    const failure = error instanceof StepFailedError ? error.failure : toFailure(error, currentWave(ctx), '*');
-    if (!(error instanceof StepFailedError)) ctx.failures.push(failure);
-    return await afterFailure(ctx, failure);
+    return await afterStop(ctx, error);
   } finally {
     ctx.control.close();
+    ctx.closeUnused();
   }
+}
+
+/** Where every way out of the wave loop lands. */
+async function afterStop(ctx: RunContext, error: unknown): Promise<RolloutOutcome> {
+  const detached = error instanceof DetachError || (error instanceof StepStoppedError && error.cause === 'stop');
+  if (detached) return outcome(ctx, ctx.journal.rollout(ctx.rolloutId)?.state ?? 'running');
+  if (error instanceof StepStoppedError) return afterAbort(ctx);
+  if (error instanceof StepFailedError) return afterFailure(ctx, error.failure);
+  // Not a step's failure (a bug, the journal): still halt and restore what was touched.
+  const failure = toFailure(error, currentWave(ctx), '*');
+  ctx.failures.push(failure);
+  return afterFailure(ctx, failure);
 }
 
 /** Halt is done (no step runs); restore the failed wave, and every completed wave under all-waves. */

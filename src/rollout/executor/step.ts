@@ -74,7 +74,7 @@ async function lockCluster({ ctx, wave, plan }: StepRun): Promise<void> {
 }
 
 async function connect(step: StepRun): Promise<void> {
-  step.client = await step.ctx.deps.connect(step.plan);
+  step.client = await step.ctx.connect(step.plan);
 }
 
 async function apply(step: StepRun): Promise<void> {

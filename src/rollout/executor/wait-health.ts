@@ -75,7 +75,7 @@ export function healthFailure(snapshot: HealthSnapshot, options: { wave: number;
     wave: options.wave,
     cluster: options.cluster,
     code: 'HEALTH_FAILED',
-    reason: `${options.cluster}: ${label}: ${verdict?.reason ?? 'Failed'}: ${verdict?.message ?? ''}`.trimEnd(),
+    reason: `${options.cluster}: ${label}: ${describeVerdict(verdict)}`,
     object: label,
     failFast: true,
   });
@@ -103,4 +103,11 @@ function timeoutFailure(snapshot: HealthSnapshot, options: WaitOptions): StepFai
     ...(first ? { object: first.label } : {}),
     failFast: false,
   });
+}
+
+/** `reason: message`, without saying the reason twice when the message starts with it or names it. */
+export function describeVerdict(verdict: { reason: string; message: string } | undefined): string {
+  if (!verdict) return 'Failed';
+  if (!verdict.message) return verdict.reason;
+  return verdict.message.includes(verdict.reason) ? verdict.message : `${verdict.reason}: ${verdict.message}`;
 }

@@ -13,7 +13,9 @@ import { checkGates } from './gates.js';
 import type { HealthSnapshot } from './observe.js';
 import { runStep, type LiveStep } from './step.js';
 import type { StepFailure, WaveTiming } from './types.js';
-import { healthFailure } from './wait-health.js';
+import { describeVerdict, healthFailure } from './wait-health.js';
+
+const RECONNECT_GRACE_MS = 2_000;
 
 export interface WaveRun {
   ctx: RunContext;
@@ -71,6 +73,10 @@ function throwIfStopped(signal: AbortSignal): void {
 
 async function startWave({ ctx, wave }: WaveRun): Promise<void> {
   ctx.emit({ type: 'wave-started', wave: wave.index, name: wave.name });
+  ctx.preconnect(wave.clusters.slice(0, wave.parallelism));
+  // The next wave's clients warm up while this one deploys and bakes.
+  const next = ctx.plan.waves[wave.index + 1];
+  if (next) ctx.preconnect(next.clusters.slice(0, next.parallelism));
 }
 
 /** A pool of `parallelism` workers over the wave's clusters; the first failure halts the others. */
@@ -85,6 +91,7 @@ async function deployClusters(run: WaveRun): Promise<void> {
       await ctx.control.whilePaused();
       const plan = run.signal.aborted || detach ? undefined : queue.shift();
       if (!plan) return;
+      if (queue[0]) ctx.preconnect([queue[0]]);
       try {
         run.live.push(await runStep(ctx, wave, plan, run.signal));
       } catch (error) {
@@ -141,6 +148,7 @@ async function bake(run: WaveRun): Promise<void> {
     for (const stop of unsubscribe) stop();
   }
   if (!regression) throwIfStopped(run.signal);
+  if (!regression) await reconnected(run);
   regression ??= notHealthyAtEnd(run);
   if (regression) {
     const f = regression.failure;
@@ -157,8 +165,17 @@ function regressed(snapshot: HealthSnapshot, wave: number, cluster: string): Ste
   if (!bad) return undefined;
   const error = healthFailure({ ...snapshot, failedFast: bad }, { wave, cluster });
   error.failure.code = 'HEALTH_REGRESSED';
-  error.failure.reason = `${cluster}: regressed during the bake: ${bad.label}: ${bad.verdict.reason}: ${bad.verdict.message}`;
+  error.failure.reason = `${cluster}: regressed during the bake: ${bad.label}: ${describeVerdict(bad.verdict)}`;
   return error;
+}
+
+/** A watch that the server just closed (they time out) re-opens within moments: give it that before judging the end of the bake. */
+async function reconnected(run: WaveRun): Promise<void> {
+  const { clock } = run.ctx;
+  const giveUp = clock.now().getTime() + RECONNECT_GRACE_MS;
+  while (run.live.some((s) => s.observer.snapshot().disconnectedSince !== undefined) && clock.now().getTime() < giveUp && !run.signal.aborted) {
+    await clock.sleep(25, run.signal);
+  }
 }
 
 function notHealthyAtEnd(run: WaveRun): StepFailedError | undefined {

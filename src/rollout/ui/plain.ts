@@ -1,6 +1,6 @@
 import type { RolloutEvent } from '../events.js';
 import { applyEvent, appliedWords, emptyView, type FleetView } from './fleet-view.js';
-import { formatElapsed, isoSeconds, plural, waveLabel } from './words.js';
+import { formatDuration, isoSeconds, plural, waveLabel } from './words.js';
 
 /**
  * Log lines for pipes and CI logs: one timestamped line per event that
@@ -51,6 +51,7 @@ export class PlainLog {
       case 'step-skipped':
         return `${e.cluster}: skipped (${e.why === 'already-succeeded' ? 'already succeeded before the resume' : 'the rollout halted before it'})`;
       case 'wave-baking':
+        if (Date.parse(e.until) <= Date.parse(e.at)) return undefined;
         return `wave ${waveLabel(v, e.wave)}: every cluster healthy; baking until ${isoSeconds(e.until)}`;
       case 'gate-checked':
         return `wave ${waveLabel(v, e.wave)}: gate ${e.gate}${gateValue(e)}: ${e.passed ? 'passed' : 'FAILED'}`;
@@ -65,7 +66,7 @@ export class PlainLog {
       case 'step-rolled-back':
         return `${e.cluster}: ${{ restored: 'rolled back to last-good manifests', 'no-rollback-point': 'no last-good manifests to roll back to', failed: 'ROLLBACK FAILED' }[e.result]}${e.reason ? `: ${e.reason}` : ''}`;
       case 'rollout-finished': {
-        const took = v.startedAt !== undefined ? ` in ${formatElapsed(Date.parse(e.at) - v.startedAt)}` : '';
+        const took = v.startedAt !== undefined ? ` in ${formatDuration(Date.parse(e.at) - v.startedAt)}` : '';
         return `rollout ${e.rolloutId} ${e.state}${took}${e.reason ? `: ${e.reason}` : ''}`;
       }
     }
@@ -82,7 +83,7 @@ export class PlainLog {
 
   private elapsedOf(cluster: string): string {
     const row = this.view.rows.find((r) => r.cluster === cluster);
-    return row?.startedAt !== undefined && row.stoppedAt !== undefined ? formatElapsed(row.stoppedAt - row.startedAt) : '?';
+    return row?.startedAt !== undefined && row.stoppedAt !== undefined ? formatDuration(row.stoppedAt - row.startedAt) : '?';
   }
 }
 

@@ -10,7 +10,7 @@ export interface Clients {
 }
 
 export async function startFleet(names: string[] = ['alpha'], options: Partial<SimFleetOptions> = {}): Promise<SimFleet> {
-  return startSimFleet({ bookmarkIntervalMs: 0, ...options, clusters: names.map((name) => ({ name })) });
+  return startSimFleet({ bookmarkIntervalMs: 0, startControllers: false, ...options, clusters: names.map((name) => ({ name })) });
 }
 
 export function clientsFor(fleet: SimFleet, cluster: string): Clients {
@@ -54,7 +54,7 @@ export function configMap(name: string, namespace: string, labels: Record<string
 }
 
 /** Waits (polling every few ms) until `check` returns a value; fails after `ms`. */
-export async function eventually<T>(check: () => T | undefined, ms = 2000): Promise<T> {
+export async function eventually<T>(check: () => T | undefined, ms = 5000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = check();

@@ -40,6 +40,42 @@ export function app(image: string, options: { name?: string; replicas?: number; 
   ];
 }
 
+export interface PlanOptions {
+  policy?: RollbackPolicy;
+  freeze?: RolloutPlan['freeze'];
+  id?: string;
+}
+
+/** A plan whose cluster digests match `desired` (as the planner computes them). */
+export function buildPlan(desired: ReadonlyMap<string, KubeObject[]>, waves: WaveSpec[], options: PlanOptions = {}): RolloutPlan {
+  return {
+    id: options.id ?? 'r-test',
+    estate: 'test',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    change: { digest: 'd'.repeat(64), summary: 'test change' },
+    strategy: 'default',
+    strategyReason: 'test',
+    rollbackPolicy: options.policy ?? 'failed-wave',
+    ...(options.freeze ? { freeze: options.freeze } : {}),
+    waves: waves.map((w, index) => ({
+      index,
+      name: w.name ?? `wave-${index}`,
+      parallelism: w.parallelism ?? 1,
+      bakeSeconds: w.bakeSeconds ?? 0,
+      healthTimeoutSeconds: w.healthTimeoutSeconds ?? 5,
+      gates: w.gates ?? [],
+      clusters: w.clusters.map((cluster) => ({
+        cluster,
+        region: `region-${cluster}`,
+        connection: { kind: 'sim' as const },
+        digest: clusterDigest(desired.get(cluster) ?? []),
+        objects: (desired.get(cluster) ?? []).length,
+        changes: { create: 0, update: 0, unchanged: 0, prune: 0 },
+      })),
+    })),
+  };
+}
+
 export class Harness {
   readonly journal = new MemoryJournal();
   readonly fakes = new Map<string, FakeCluster>();
@@ -57,35 +93,9 @@ export class Harness {
     return this.fakes.get(name)!;
   }
 
-  /** Sets every cluster's desired manifests (or the given ones) and returns a plan over them. */
-  plan(waves: WaveSpec[], options: { policy?: RollbackPolicy; freeze?: RolloutPlan['freeze']; id?: string } = {}): RolloutPlan {
-    const id = options.id ?? `r-test-${++this.planCount}`;
-    return {
-      id,
-      estate: 'test',
-      createdAt: '2025-01-01T00:00:00.000Z',
-      change: { digest: 'd'.repeat(64), summary: 'test change' },
-      strategy: 'default',
-      strategyReason: 'test',
-      rollbackPolicy: options.policy ?? 'failed-wave',
-      ...(options.freeze ? { freeze: options.freeze } : {}),
-      waves: waves.map((w, index) => ({
-        index,
-        name: w.name ?? `wave-${index}`,
-        parallelism: w.parallelism ?? 1,
-        bakeSeconds: w.bakeSeconds ?? 0,
-        healthTimeoutSeconds: w.healthTimeoutSeconds ?? 5,
-        gates: w.gates ?? [],
-        clusters: w.clusters.map((cluster) => ({
-          cluster,
-          region: `region-${cluster}`,
-          connection: { kind: 'sim' as const },
-          digest: clusterDigest(this.desired.get(cluster) ?? []),
-          objects: (this.desired.get(cluster) ?? []).length,
-          changes: { create: 0, update: 0, unchanged: 0, prune: 0 },
-        })),
-      })),
-    };
+  /** A plan over the clusters' current desired manifests. */
+  plan(waves: WaveSpec[], options: PlanOptions = {}): RolloutPlan {
+    return buildPlan(this.desired, waves, { id: `r-test-${++this.planCount}`, ...options });
   }
 
   setDesired(objects: KubeObject[], clusters: string[] = [...this.fakes.keys()]): void {

@@ -68,7 +68,7 @@ describe('rollout event renderers', () => {
     golden('rollback.plain.txt', out);
     for (const line of out.trimEnd().split('\n')) assert.match(line, /^2026-11-23T10:\d\d:\d\dZ {2}\S/);
     assert.match(out, /prod-ap-southeast-2: FAILED HEALTH_FAILED: .*ImagePullBackOff.*\(failed fast/);
-    assert.match(out, /rollout r-20261123T100000-ab12cd rolled-back in 1:17/);
+    assert.match(out, /rollout r-20261123T100000-ab12cd rolled-back in 1m17s/);
   });
 
   it('plain log thins progress to one line per cluster every 5 s of event time', () => {

@@ -14,9 +14,12 @@ export const wildcardRulesCheck: ReviewCheck = {
       const r = held.rule;
       if (isCatchAll(r)) return { message: '* verbs on * resources of * groups (full control)', severity: held.scope === '' ? 'critical' : 'high' };
       const parts: string[] = [];
-      if (r.verbs.includes('*')) parts.push(`* verbs on ${r.resources.join(', ') || r.nonResourceURLs.join(', ')}`);
-      if (r.resources.includes('*')) parts.push(`${r.verbs.join(', ')} on * resources of ${r.apiGroups.map((g) => g || 'core').join(', ')}`);
-      if (r.nonResourceURLs.includes('*')) parts.push(`${r.verbs.join(', ')} on every non-resource URL`);
+      if (r.nonResourceURLs.length > 0) {
+        if (r.verbs.includes('*') || r.nonResourceURLs.includes('*')) parts.push(`${r.verbs.join(', ')} on non-resource URLs ${r.nonResourceURLs.join(', ')}`);
+      } else {
+        if (r.verbs.includes('*')) parts.push(`* verbs on ${r.resources.join(', ')}`);
+        if (r.resources.includes('*')) parts.push(`${r.verbs.join(', ')} on * resources of ${r.apiGroups.map((g) => g || 'core').join(', ')}`);
+      }
       return parts.length > 0 ? { message: parts.join('; ') } : undefined;
     });
   },

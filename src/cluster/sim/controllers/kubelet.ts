@@ -77,7 +77,6 @@ export class Kubelet {
       uid: pod.metadata.uid ?? '',
       key: keyOf(pod),
       scheduled: false,
-      sandboxReady: false,
       initContainers: containers(spec.initContainers, 'PodInitializing'),
       containers: containers(spec.containers, hasInit ? 'PodInitializing' : 'ContainerCreating'),
       pullAttempts: 0,
@@ -114,7 +113,6 @@ export class Kubelet {
     if (!runtime || !pod || pod.metadata.uid !== uid) return;
     const namespace = pod.metadata.namespace ?? '';
     const spec = specOf(pod);
-    runtime.sandboxReady = true;
     if (!runtime.podIP && runtime.node) runtime.podIP = this.#nextPodIP(runtime.node.index);
     const blockedMount = missingVolumeSource(this.ctx.store, namespace, spec);
     if (blockedMount) return this.#waitForConfig(namespace, runtime); // stays ContainerCreating, as a real kubelet does

@@ -1,7 +1,7 @@
 /**
  * The simulated kubelet's memory of one pod (per-container state, restarts,
  * node, IP) and the pod status it reports from it, shaped like the real one:
- * phase, the five pod conditions, containerStatuses with state/lastState,
+ * phase, the pod conditions of Kubernetes 1.26 (Initialized, Ready, ContainersReady, PodScheduled), containerStatuses with state/lastState,
  * restartCount, image and imageID, host and pod IPs, qosClass.
  */
 import { createHash } from 'node:crypto';
@@ -38,7 +38,6 @@ export interface PodRuntime {
   key: StoreKey;
   scheduled: boolean;
   unschedulable?: string;
-  sandboxReady: boolean;
   node?: SimNode;
   podIP?: string;
   startTime?: string;
@@ -103,7 +102,6 @@ function podConditions(pod: KubeObject, runtime: PodRuntime, phase: string, now:
   const ready = !done && unready.length === 0;
   const notReady = done ? { reason: 'PodCompleted' } : { reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` };
   const pendingInit = runtime.initContainers.filter((c) => !(c.state.kind === 'terminated' && c.state.exitCode === 0)).map((c) => c.name);
-  set({ type: 'PodReadyToStartContainers', status: runtime.sandboxReady && !done ? 'True' : 'False' });
   set(initialized(runtime) ? { type: 'Initialized', status: 'True' } : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${pendingInit.join(' ')}]` });
   set(ready ? { type: 'Ready', status: 'True' } : { type: 'Ready', status: 'False', ...notReady });
   set(ready ? { type: 'ContainersReady', status: 'True' } : { type: 'ContainersReady', status: 'False', ...notReady });

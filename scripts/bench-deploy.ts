@@ -1,0 +1,252 @@
+/**
+ * Deploy benchmark: the example estate with its two planned clusters made
+ * active (12 clusters, 20 services, ~400 pods in the biggest), deployed to a
+ * simulated fleet in this process.
+ *
+ *   npm run bench:deploy [-- --pod-start-ms 1000 --readiness-ms 500]
+ *
+ * Three deploys: a first deploy, the same again (nothing changed), and a
+ * one-service change (a new auth-api image). For each: the rollout's wall
+ * time against the ideal — per wave, the slowest cluster's own readiness
+ * (first write to last workload settled, as the simulated controllers saw
+ * it) plus the wave's bake — write requests per object (POST/PUT/PATCH/DELETE
+ * counted by the simulated API servers), and peak memory.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startSimFleet, type SimFleet } from '../src/cluster/sim/fleet.js';
+import type { SimWorkloadOptions } from '../src/cluster/sim/controllers/options.js';
+import type { StoreEvent } from '../src/cluster/sim/store.js';
+import type { KubeObject } from '../src/cluster/types.js';
+import { loadEstate } from '../src/estate/load.js';
+import { DiskFileSystem } from '../src/fs/disk.js';
+import type { FileSystem } from '../src/fs/filesystem.js';
+import { deploy } from '../src/rollout/deploy.js';
+import { simFleetConnector } from '../src/rollout/deploy/connect.js';
+import { edited } from '../src/rollout/deploy/story.js';
+import type { RolloutEvent } from '../src/rollout/events.js';
+import type { RolloutPlan } from '../src/rollout/plan/types.js';
+
+const ESTATE = resolve('examples/acme-estate');
+
+interface Run {
+  label: string;
+  plan: RolloutPlan;
+  state: string;
+  commandMs: number;
+  rolloutMs: number;
+  idealMs: number;
+  waves: { name: string; clusters: number; slowestReadyMs: number; bakeMs: number; tookMs: number }[];
+  objects: number;
+  changed: number;
+  writes: number;
+  phases: { applyMs: number; detectMs: number };
+}
+
+/** The 12-cluster fleet: planned clusters activated, and each wave as wide as its clusters (the ideal assumes they all run at once). */
+function twelveClusters(disk: FileSystem): FileSystem {
+  const text = disk.readText(join(ESTATE, 'harbormaster.yaml'));
+  const active = text.replace(/status: planned/g, 'status: active').replace(/parallelism: \d+/g, 'parallelism: 12');
+  return edited(disk, ESTATE, [{ file: 'harbormaster.yaml', from: text, to: active }]);
+}
+
+async function runDeploy(label: string, fs: FileSystem, fleet: SimFleet, tracker: ReadinessTracker, journalFile: string): Promise<Run> {
+  for (const c of fleet.clusters()) c.resetRequests();
+  tracker.reset();
+  const stamps: { event: RolloutEvent; t: number }[] = [];
+  const started = performance.now();
+  const result = await deploy({
+    estateDir: ESTATE,
+    fs,
+    journalFile,
+    connector: simFleetConnector(fleet),
+    emit: (event) => stamps.push({ event, t: performance.now() }),
+  });
+  const commandMs = performance.now() - started;
+  if (result.kind !== 'finished') throw new Error(`${label}: ${result.kind === 'refused' ? result.message : 'did not run'}`);
+  const at = (type: RolloutEvent['type'], pick: (e: RolloutEvent) => boolean = () => true): number[] => stamps.filter((s) => s.event.type === type && pick(s.event)).map((s) => s.t);
+  const rolloutMs = at('rollout-finished')[0]! - at('rollout-started')[0]!;
+  const waves = result.plan.waves.map((w) => {
+    const slowestReadyMs = Math.max(0, ...w.clusters.map((c) => tracker.readinessMs(c.cluster)));
+    const start = at('wave-started', (e) => 'wave' in e && e.wave === w.index)[0] ?? 0;
+    const end = at('wave-finished', (e) => 'wave' in e && e.wave === w.index)[0] ?? start;
+    return { name: w.name, clusters: w.clusters.length, slowestReadyMs, bakeMs: w.bakeSeconds * 1000, tookMs: end - start };
+  });
+  const steps = result.plan.waves.flatMap((w) => w.clusters);
+  const requests = fleet.clusters().map((c) => c.requests());
+  return {
+    label,
+    plan: result.plan,
+    state: result.outcome.state,
+    commandMs,
+    rolloutMs,
+    idealMs: waves.reduce((n, w) => n + w.slowestReadyMs + w.bakeMs, 0),
+    waves,
+    objects: steps.reduce((n, s) => n + s.objects, 0),
+    changed: steps.reduce((n, s) => n + s.changes.create + s.changes.update + s.changes.prune, 0),
+    writes: requests.reduce((n, r) => n + r.create + r.update + r.patch + r.delete, 0),
+    phases: phases(stamps, tracker),
+  };
+}
+
+/** Median over clusters: step start → every object applied, and the last workload settling → our verdict of healthy. */
+function phases(stamps: { event: RolloutEvent; t: number }[], tracker: ReadinessTracker): Run['phases'] {
+  const byCluster = new Map<string, Partial<Record<RolloutEvent['type'], number>>>();
+  for (const { event, t } of stamps) {
+    if (!('cluster' in event)) continue;
+    const entry = byCluster.get(event.cluster) ?? {};
+    entry[event.type] ??= t;
+    byCluster.set(event.cluster, entry);
+  }
+  const apply: number[] = [];
+  const detect: number[] = [];
+  for (const [cluster, e] of byCluster) {
+    if (e['step-started'] !== undefined && e['step-applied'] !== undefined) apply.push(e['step-applied'] - e['step-started']);
+    const settled = tracker.settledAt(cluster);
+    if (e['step-healthy'] !== undefined && settled !== undefined) detect.push(e['step-healthy'] - settled);
+  }
+  return { applyMs: median(apply), detectMs: median(detect) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+class MemorySampler {
+  rss = 0;
+  heap = 0;
+  private readonly timer = setInterval(() => this.sample(), 50);
+
+  sample(): void {
+    const m = process.memoryUsage();
+    this.rss = Math.max(this.rss, m.rss);
+    this.heap = Math.max(this.heap, m.heapUsed);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.sample();
+  }
+}
+
+/**
+ * What the simulated controllers needed, per cluster: from the first write of
+ * a deploy to the moment the last workload settled (every replica updated,
+ * ready and available on the newest generation). Watched on the stores
+ * directly, so nothing of Harbormaster's own watching is in the figure.
+ */
+class ReadinessTracker {
+  private first = new Map<string, number>();
+  private settled = new Map<string, number>();
+  /** Per workload (`cluster/kind/ns/name`): settled at its last event? Only a change from no to yes moves the time. */
+  private state = new Map<string, boolean>();
+  private readonly unsubscribe: (() => void)[];
+
+  constructor(fleet: SimFleet) {
+    this.unsubscribe = fleet.clusters().map((c) => c.store.subscribe((event) => this.seen(c.name, event)));
+  }
+
+  reset(): void {
+    this.first.clear();
+    this.settled.clear();
+  }
+
+  readinessMs(cluster: string): number {
+    const first = this.first.get(cluster);
+    if (first === undefined) return 0;
+    return Math.max(0, (this.settled.get(cluster) ?? first) - first);
+  }
+
+  settledAt(cluster: string): number | undefined {
+    return this.settled.get(cluster) ?? this.first.get(cluster);
+  }
+
+  stop(): void {
+    for (const u of this.unsubscribe) u();
+  }
+
+  private seen(cluster: string, event: StoreEvent): void {
+    const now = performance.now();
+    if (!this.first.has(cluster)) this.first.set(cluster, now);
+    const o = event.object;
+    if (event.type === 'DELETED' || !WORKLOADS.has(o.kind)) return;
+    const key = `${cluster}/${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+    const isSettled = settled(o);
+    if (isSettled && this.state.get(key) !== true) this.settled.set(cluster, Math.max(this.settled.get(cluster) ?? 0, now));
+    this.state.set(key, isSettled);
+  }
+}
+
+const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+
+function settled(o: KubeObject): boolean {
+  const spec = (o.spec ?? {}) as Record<string, unknown>;
+  const st = (o.status ?? {}) as Record<string, number | string | undefined>;
+  if (Number(st.observedGeneration ?? 0) < Number(o.metadata.generation ?? 1)) return false;
+  if (o.kind === 'DaemonSet') {
+    const want = Number(st.desiredNumberScheduled ?? -1);
+    return want >= 0 && st.updatedNumberScheduled === want && st.numberReady === want && st.numberAvailable === want;
+  }
+  const want = Number(spec.replicas ?? 1);
+  const same = (v: unknown): boolean => Number(v ?? 0) === want;
+  if (o.kind === 'StatefulSet') return same(st.readyReplicas) && same(st.updatedReplicas) && st.currentRevision === st.updateRevision;
+  return same(st.updatedReplicas) && same(st.readyReplicas) && same(st.availableReplicas) && same(st.replicas);
+}
+
+function flag(argv: string[], name: string, fallback: number): number {
+  const at = argv.indexOf(name);
+  return at >= 0 ? Number(argv[at + 1]) : fallback;
+}
+
+function printRuns(runs: Run[]): void {
+  const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+  process.stdout.write('| deploy | state | objects | changed | write requests | writes / object | writes / changed | rollout | ideal | overhead | command (render + plan + rollout) |\n');
+  process.stdout.write('|---|---|---|---|---|---|---|---|---|---|---|\n');
+  for (const r of runs) {
+    const overhead = r.idealMs > 0 ? `${(((r.rolloutMs - r.idealMs) / r.idealMs) * 100).toFixed(1)}%` : '–';
+    const perChanged = r.changed > 0 ? (r.writes / r.changed).toFixed(2) : '–';
+    process.stdout.write(
+      `| ${r.label} | ${r.state} | ${r.objects} | ${r.changed} | ${r.writes} | ${(r.writes / r.objects).toFixed(3)} | ${perChanged} | ${s(r.rolloutMs)} | ${s(r.idealMs)} | ${overhead} | ${s(r.commandMs)} |\n`,
+    );
+  }
+  process.stdout.write('\nPer wave (slowest cluster readiness + bake = ideal; took = wave-started → wave-finished):\n\n');
+  for (const r of runs) {
+    const waves = r.waves.map((w) => `${w.name} (${w.clusters}): ready ${s(w.slowestReadyMs)} + bake ${s(w.bakeMs)}, took ${s(w.tookMs)}`).join('; ');
+    process.stdout.write(`- ${r.label}: ${waves}; median apply ${s(r.phases.applyMs)}, median settle→healthy ${s(r.phases.detectMs)}\n`);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const workload: Partial<SimWorkloadOptions> = { podStartMs: flag(argv, '--pod-start-ms', 1000), readinessMs: flag(argv, '--readiness-ms', 500) };
+  const disk = new DiskFileSystem();
+  const fs = twelveClusters(disk);
+  const names = loadEstate(fs, ESTATE).clusters.filter((c) => c.status === 'active').map((c) => c.name);
+  const work = mkdtempSync(join(tmpdir(), 'hm-bench-deploy-'));
+  const memory = new MemorySampler();
+  const fleet = await startSimFleet({ clusters: names.map((name) => ({ name })), workload });
+  const tracker = new ReadinessTracker(fleet);
+  process.stdout.write(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${names.length} simulated clusters in this process; pods start in ${workload.podStartMs} ms, ready ${workload.readinessMs} ms later (±30%)\n\n`);
+  try {
+    const journal = join(work, 'journal.db');
+    const runs = [await runDeploy('first deploy', fs, fleet, tracker, journal)];
+    runs.push(await runDeploy('redeploy, nothing changed', fs, fleet, tracker, journal));
+    const bump = edited(fs, ESTATE, [{ file: 'harbormaster.yaml', from: 'ghcr.io/acme/auth-api: { newTag: "2026.11.3" }', to: 'ghcr.io/acme/auth-api: { newTag: "2026.11.9" }' }]);
+    runs.push(await runDeploy('one service changed (auth-api image)', bump, fleet, tracker, journal));
+    printRuns(runs);
+  } finally {
+    tracker.stop();
+    await fleet.stop();
+    memory.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  const maxRss = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`\npeak RSS ${maxRss.toFixed(0)} MB (sampled ${(memory.rss / 2 ** 20).toFixed(0)} MB), peak heap used ${(memory.heap / 2 ** 20).toFixed(0)} MB — the simulated fleet included\n`);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

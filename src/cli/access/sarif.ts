@@ -1,0 +1,82 @@
+/**
+ * SARIF 2.1.0 for access findings (review, and escalation gains of a diff),
+ * in the shape `harbormaster verify` writes: rules from the check registry
+ * with security-severity, repository-relative locations at the estate line,
+ * fingerprints from the finding's identity (check, holder, path), clusters
+ * in properties.
+ */
+import { createHash } from 'node:crypto';
+import { formatHolder, REVIEW_CHECKS, type ReviewFinding, type ReviewSeverity } from '../../access/review/index.js';
+import { relativePath } from '../../verify/report/model.js';
+import { SARIF_SCHEMA } from '../../verify/report/sarif.js';
+
+const LEVEL: Record<ReviewSeverity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+/** GitHub's scale: ≥9 critical, ≥7 high, ≥4 medium, above 0 low. */
+const SECURITY_SEVERITY: Record<ReviewSeverity, string> = { critical: '9.5', high: '8.0', medium: '5.0', low: '2.0' };
+
+export interface FoldedFinding {
+  finding: ReviewFinding;
+  clusters: string[];
+}
+
+export function renderAccessSarif(findings: readonly FoldedFinding[], context: { toolVersion: string; root: string; automationId: string }): string {
+  const index = new Map(REVIEW_CHECKS.map((c, i) => [c.id, i]));
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'harbormaster',
+            version: context.toolVersion,
+            semanticVersion: context.toolVersion,
+            rules: REVIEW_CHECKS.map((c) => ({
+              id: c.id,
+              name: c.id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join(''),
+              shortDescription: { text: c.title },
+              fullDescription: { text: c.description },
+              help: { text: c.remediation, markdown: `**${c.id}**: ${c.description}\n\n${c.remediation}` },
+              defaultConfiguration: { level: LEVEL[c.severity] },
+              properties: { tags: ['kubernetes', 'rbac', 'security'], 'security-severity': SECURITY_SEVERITY[c.severity], precision: 'very-high' },
+            })),
+          },
+        },
+        automationDetails: { id: context.automationId },
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f) => result(f, index, context.root)),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function result({ finding: f, clusters }: FoldedFinding, index: ReadonlyMap<string, number>, root: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ruleId: f.check,
+    level: LEVEL[f.severity],
+    message: { text: `${formatHolder(f.holder)}: ${f.message} (${f.path}; ${f.scope === '' ? 'cluster-wide' : `in ${f.scope}`}; ${clusters.join(', ')})` },
+    partialFingerprints: { 'harbormasterAccess/v1': createHash('sha256').update(f.key).digest('hex').slice(0, 32) },
+    properties: { severity: f.severity, 'security-severity': SECURITY_SEVERITY[f.severity], holder: f.holder, principals: f.principals, path: f.path, scope: f.scope, clusters },
+  };
+  if (f.origin) {
+    const rel = relativePath(root, f.origin.file);
+    const artifactLocation = rel.startsWith('/') ? { uri: `file://${rel}` } : { uri: rel, uriBaseId: '%SRCROOT%' };
+    out.locations = [{ physicalLocation: { artifactLocation, region: { startLine: Math.max(1, f.origin.line), startColumn: 1 } } }];
+  }
+  const i = index.get(f.check);
+  if (i !== undefined) out.ruleIndex = i;
+  return out;
+}
+
+/** Findings that are the same in several clusters, once, with the clusters listed. */
+export function foldFindings(findings: readonly ReviewFinding[]): FoldedFinding[] {
+  const byKey = new Map<string, FoldedFinding>();
+  for (const f of findings) {
+    const key = `${f.key}|${f.severity}|${f.message}|${f.origin?.file ?? ''}:${f.origin?.line ?? 0}`;
+    const entry = byKey.get(key);
+    if (entry) entry.clusters.push(f.cluster);
+    else byKey.set(key, { finding: f, clusters: [f.cluster] });
+  }
+  return [...byKey.values()];
+}
