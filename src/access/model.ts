@@ -16,7 +16,7 @@ import type { JsonObject } from '../core/json.js';
 
 /**
  * What a team may do in the namespaces of the services it owns, from least to
- * most. Each level includes the one before (aggregation, see BASE_ROLE):
+ * most. Each level includes the one before (aggregation, see baseRoleName):
  * - view:   read the team's namespaces' objects, pod logs and events; no Secrets.
  * - deploy: view + patch/update Deployments, StatefulSets, DaemonSets, CronJobs,
  *           their `scale` subresource and HorizontalPodAutoscalers (new images,

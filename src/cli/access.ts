@@ -90,7 +90,7 @@ export const accessCommand: Command = {
       if (sub === 'diff') return runDiff(flags, io);
       const source = await loadSource(flags, io.cwd);
       printDiagnostics(io, source.warnings);
-      for (const c of source.clusters) printDiagnostics(io, problemsOf(c.access), `${c.cluster}: `);
+      printClusterProblems(io, source);
       return RUNNERS[sub]!(flags, source, io);
     } catch (err) {
       if (err instanceof UsageError) {
@@ -104,19 +104,34 @@ export const accessCommand: Command = {
   },
 };
 
-/** Objects that grant nothing (missing roles, malformed bindings, aws-auth entries that never match), as warnings. */
-function problemsOf(access: AccessSource['clusters'][number]['access']): Diagnostic[] {
-  const list = [...access.rbac.set.problems, ...access.identities.problems];
-  return list
-    .filter((p) => !(p.code === 'ACCESS_MISSING_ROLE' && p.object.kind === 'ClusterRoleBinding' && false))
-    .map((p) => ({ code: p.code, severity: 'warning' as const, message: p.message, ...(p.origin ? { file: p.origin.file, line: p.origin.line } : {}) }));
+/**
+ * Objects that grant nothing (missing roles, malformed bindings, aws-auth
+ * entries that never match), as warnings: once each, with the clusters that
+ * have them.
+ */
+function printClusterProblems(io: CliIO, source: AccessSource): void {
+  const seen = new Map<string, { d: Diagnostic; clusters: string[] }>();
+  for (const c of source.clusters) {
+    for (const p of [...c.access.rbac.set.problems, ...c.access.identities.problems]) {
+      const d: Diagnostic = { code: p.code, severity: 'warning', message: p.message, ...(p.origin ? { file: p.origin.file, line: p.origin.line } : {}) };
+      const key = formatDiagnostic(d);
+      const entry = seen.get(key);
+      if (entry) entry.clusters.push(c.cluster);
+      else seen.set(key, { d, clusters: [c.cluster] });
+    }
+  }
+  const total = source.clusters.length;
+  for (const { d, clusters } of seen.values()) {
+    const where = total > 1 ? ` (${clusters.length === total ? 'every cluster' : clusters.join(', ')})` : '';
+    printDiagnostics(io, [{ ...d, message: `${d.message}${where}` }]);
+  }
 }
 
-function printDiagnostics(io: CliIO, list: readonly Diagnostic[], prefix = ''): void {
+function printDiagnostics(io: CliIO, list: readonly Diagnostic[]): void {
   const seen = new Set<string>();
   for (const d of list) {
     const file = d.file?.startsWith('/') ? posix.relative(io.cwd, d.file) || d.file : d.file;
-    const text = `${prefix}${formatDiagnostic({ ...d, ...(file ? { file } : {}) })}`;
+    const text = formatDiagnostic({ ...d, ...(file ? { file } : {}) });
     if (!seen.has(text)) io.stderr(`${text}\n`);
     seen.add(text);
   }

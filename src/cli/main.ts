@@ -24,6 +24,7 @@ export const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map<string, Comma
     { name: 'verify', summary: 'check rendered manifests against Pod Security, hardening rules and policies', load: async () => (await import('./verify.js')).verifyCommand },
     { name: 'deploy', summary: 'roll the estate out across the fleet wave by wave, with health gates and automatic rollback', load: async () => (await import('./deploy.js')).deployCommand },
     { name: 'rollout', summary: 'status, pause, resume, abort, rollback and delivery history of rollouts', load: async () => (await import('./rollout.js')).rolloutCommand },
+    { name: 'access', summary: 'who can do what in each cluster: who-can, can-i, matrix, escalation review, diff between git refs', load: async () => (await import('./access.js')).accessCommand },
     { name: 'sim', summary: 'serve the simulated clusters of an estate on 127.0.0.1 (sim serve)', load: async () => (await import('./sim.js')).simCommand },
   ].map((c) => [c.name, c]),
 );

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { accessListFiles, generateClusterAccess, irsaPatchEntries, type ClusterAccessInput, type IrsaPatch } from '../access/generate/index.js';
-import { IRSA_ANNOTATION } from '../access/model.js';
+import { GENERATED_DIR_NAME, IRSA_ANNOTATION } from '../access/model.js';
 import type { JsonObject } from '../core/json.js';
 import { kustomizationText } from './kustomization-text.js';
 import { GeneratedSources, SettingSources, type Anchor, type EstateSource } from './provenance.js';
@@ -68,7 +68,7 @@ export function composeCluster(estate: Estate, cluster: string | ResolvedCluster
   const lists = access ? accessListFiles(access) : [];
   if (lists.length > 0) {
     // Team RBAC and EKS identity: one List per output kind, a kustomization gathering them.
-    const dir = posix.join(root, 'access');
+    const dir = posix.join(root, GENERATED_DIR_NAME);
     for (const { file, list, at } of lists) {
       const path = posix.join(dir, file);
       const text = kustomizationText(list);

@@ -17,7 +17,6 @@ import { defaultConnector } from './deploy/connect.js';
 import { renderDesired } from './deploy/desired.js';
 import { waitForLocks } from './deploy/locks.js';
 import type { DeployRequest, DeployResult, DesiredManifests, FinishedDeploy, RefusedDeploy } from './deploy/types.js';
-import { verifyBeforeDeploy } from './deploy/verify-gate.js';
 import { executeRollout, RolloutRefusedError, type ExecutorDeps } from './executor/index.js';
 import { journalPath, openJournal, openJournalReadOnly } from './journal/sqlite.js';
 import type { Journal } from './journal/types.js';
@@ -35,6 +34,8 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
   request.note?.(`rendering ${request.only?.length ? request.only.join(', ') : 'every active cluster'} of estate ${estate.name}`);
   const desired = renderDesired(fs, estate, request.only);
   if (request.verify) {
+    // Loaded only when asked for: the verify stage (CEL, RE2, schemas) is most of a cold start.
+    const { verifyBeforeDeploy } = await import('./deploy/verify-gate.js');
     const problems = verifyBeforeDeploy(fs, estate, desired.rendered, now);
     if (problems.length > 0) return { kind: 'refused', code: 'VERIFY_FAILED', message: `verify found ${problems.length} error${problems.length === 1 ? '' : 's'}; nothing was deployed`, diagnostics: problems };
   }

@@ -102,7 +102,7 @@ describe('harbormaster deploy to a simulated fleet', () => {
     assert.equal(code, 0, io.err + io.out);
     assert.match(io.out, /wave 1\/2 canary: started \(sim-canary\)[\s\S]*wave 2\/2 rest: started \(sim-main\)/);
     assert.match(io.out, /sim-canary: applied: 3 created/);
-    assert.match(io.out, /^Rollout r-\S+ succeeded in \d+:\d\d \(strategy default, 2 waves, 2 clusters\)$/m);
+    assert.match(io.out, /^Rollout r-\S+ succeeded in [\d.]+s \(strategy default, 2 waves, 2 clusters\)$/m);
     for (const name of ['sim-canary', 'sim-main']) {
       const web = sim.fleet.cluster(name).store.get({ group: 'apps', kind: 'Deployment', namespace: 'shop', name: 'web' });
       assert.ok(web, `Deployment shop/web on ${name}`);

@@ -86,7 +86,8 @@ describe('harbormaster rollout', () => {
     const journal = openJournal(journalFile);
     const plan: RolloutPlan = { ...journal.rollout(firstId)!.plan, id: 'r-20260101T000000-aaaaaa' };
     journal.createRollout(plan, '2026-01-01T00:00:00Z');
-    journal.acquireLock('sim-canary', plan.id, `${process.pid}@${hostname()}`, '2026-01-01T00:00:00Z');
+    // The parent process is alive and is not this one: as a deploy running in another terminal.
+    journal.acquireLock('sim-canary', plan.id, `${process.ppid}@${hostname()}`, '2026-01-01T00:00:00Z');
     try {
       const run = async (verb: string): Promise<string> => {
         const io = captureIO(estate.dir);

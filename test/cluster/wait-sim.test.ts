@@ -15,6 +15,8 @@ const cm = (name: string, data: Record<string, string>, labels?: Record<string, 
   data,
 });
 
+const dataOf = (o: KubeObject) => (o.data ?? {}) as Record<string, string>;
+
 /** Collects changes and lets a test wait for one that matches. */
 function recorder() {
   const changes: ObservedChange[] = [];
@@ -110,9 +112,9 @@ describe('observe against the simulated fleet', () => {
     sim.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'delta', namespace: 'default' }, data: { v: 'while-down' } });
     await new Promise((resolve) => setTimeout(resolve, 50));
     await sim.faults.reachable();
-    await rec.until((c) => c.type === 'SYNCED' && c.objects.some((o) => o.data?.v === 'while-down'), 'a relist showing the change made while down');
+    await rec.until((c) => c.type === 'SYNCED' && c.objects.some((o) => dataOf(o).v === 'while-down'), 'a relist showing the change made while down');
     await client.apply(cm('delta', { v: 'after' }));
-    await rec.until((c) => c.type === 'MODIFIED' && c.object?.data?.v === 'after', 'a change after reconnecting');
+    await rec.until((c) => c.type === 'MODIFIED' && c.object !== undefined && dataOf(c.object).v === 'after', 'a change after reconnecting');
     controller.abort();
     await done;
     assert.ok(errors.length >= 1, 'the outage was reported');

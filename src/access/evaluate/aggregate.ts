@@ -6,7 +6,7 @@
  * the controller re-runs. Here: the same union, iterated to a fixed point.
  */
 import { matchesLabelSelector, type Requirement } from '../../render/label-selector.js';
-import type { LabelSelector, RoleDef, RoleRule } from './types.js';
+import type { LabelSelector, PolicyRule, RoleDef, RoleRule } from './types.js';
 
 export function aggregateClusterRoles(roles: RoleDef[]): void {
   const clusterRoles = roles.filter((r) => r.kind === 'ClusterRole').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -34,7 +34,7 @@ function unionOfSelected(role: RoleDef, clusterRoles: readonly RoleDef[], select
     for (const other of clusterRoles) {
       if (other === role || !matchesLabelSelector(selector, other.labels)) continue;
       for (const r of other.rules) {
-        const key = JSON.stringify(r.rule);
+        const key = ruleKey(r.rule);
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({ rule: r.rule, index: out.length, aggregatedFrom: r.aggregatedFrom ?? other.name });
@@ -42,6 +42,15 @@ function unionOfSelected(role: RoleDef, clusterRoles: readonly RoleDef[], select
     }
   }
   return out;
+}
+
+const RULE_KEYS = new WeakMap<PolicyRule, string>();
+
+/** Rules are equal when their fields are (the controller's ruleExists); the key is computed once per rule. */
+function ruleKey(rule: PolicyRule): string {
+  let key = RULE_KEYS.get(rule);
+  if (key === undefined) RULE_KEYS.set(rule, (key = JSON.stringify(rule)));
+  return key;
 }
 
 const OPERATORS: Record<string, Requirement['operator']> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };

@@ -41,6 +41,18 @@ export class RbacEvaluator {
     return { allowed, superuser, paths, hints: allowed ? [] : denialHints(this, user, request) };
   }
 
+  /** The decision alone, stopping at the first rule that allows (as the authorizer does). */
+  allows(user: UserInfo, request: AccessRequest): boolean {
+    if (user.groups.includes(SUPERUSER_GROUP)) return true;
+    const ns = requestNamespace(request) ?? '';
+    for (const { binding } of this.subjectEntries(user)) {
+      if (!appliesInNamespace(binding.binding, ns)) continue;
+      const role = this.tables.roles.get(boundRoleKey(binding.binding));
+      if (role && role.role.rules.some((r) => ruleAllows(r.rule, request))) return true;
+    }
+    return false;
+  }
+
   /**
    * Every subject the request is granted to, with the paths. A resource
    * request with `namespace` undefined asks "in any namespace": RoleBindings

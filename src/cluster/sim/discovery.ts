@@ -20,15 +20,34 @@ export interface ServedResource {
   verbs: readonly string[];
   /** Served with a /status subresource (status is then ignored by writes to the main resource). */
   status: boolean;
+  /** Served with a /scale subresource (autoscaling/v1 Scale over spec.replicas). */
+  scale?: boolean;
   shortNames?: readonly string[];
+  categories?: readonly string[];
 }
+
+/**
+ * Short names and categories are not in the OpenAPI document; these are the
+ * 1.26 server's own, so that `kubectl get deploy` and `kubectl get all` work.
+ */
+const SHORT_NAMES: Readonly<Record<string, readonly string[]>> = {
+  componentstatuses: ['cs'], configmaps: ['cm'], endpoints: ['ep'], events: ['ev'], limitranges: ['limits'], namespaces: ['ns'], nodes: ['no'],
+  persistentvolumeclaims: ['pvc'], persistentvolumes: ['pv'], pods: ['po'], replicationcontrollers: ['rc'], resourcequotas: ['quota'],
+  serviceaccounts: ['sa'], services: ['svc'], customresourcedefinitions: ['crd', 'crds'], daemonsets: ['ds'], deployments: ['deploy'],
+  replicasets: ['rs'], statefulsets: ['sts'], horizontalpodautoscalers: ['hpa'], cronjobs: ['cj'], certificatesigningrequests: ['csr'],
+  ingresses: ['ing'], networkpolicies: ['netpol'], poddisruptionbudgets: ['pdb'], priorityclasses: ['pc'], storageclasses: ['sc'],
+};
+const ALL_CATEGORY = new Set(['pods', 'services', 'replicationcontrollers', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'cronjobs', 'jobs']);
 
 const BUILTIN = new Map<string, Map<string, ServedResource>>();
 for (const [groupVersion, rows] of Object.entries(DISCOVERY)) {
   const [group, version] = groupVersion.includes('/') ? groupVersion.split('/') : ['', groupVersion];
   const byResource = new Map<string, ServedResource>();
-  for (const [resource, kind, namespaced, verbs, status] of rows) {
-    byResource.set(resource, { group: group!, version: version!, resource, singular: kind.toLowerCase(), kind, namespaced: namespaced === 1, verbs: verbs.split(','), status: status === 1 });
+  for (const [resource, kind, namespaced, verbs, status, scale] of rows) {
+    const served: ServedResource = { group: group!, version: version!, resource, singular: kind.toLowerCase(), kind, namespaced: namespaced === 1, verbs: verbs.split(','), status: status === 1, scale: scale === 1 };
+    if (SHORT_NAMES[resource] && group !== 'events.k8s.io') served.shortNames = SHORT_NAMES[resource];
+    if (ALL_CATEGORY.has(resource)) served.categories = ['all'];
+    byResource.set(resource, served);
   }
   BUILTIN.set(groupVersion, byResource);
 }
@@ -148,8 +167,10 @@ export class SimDiscovery {
     for (const r of resources) {
       const entry: Record<string, unknown> = { name: r.resource, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs };
       if (r.shortNames?.length) entry.shortNames = r.shortNames;
+      if (r.categories?.length) entry.categories = r.categories;
       list.push(entry);
       if (r.status) list.push({ name: `${r.resource}/status`, singularName: '', namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'patch', 'update'] });
+      if (r.scale) list.push({ name: `${r.resource}/scale`, singularName: '', namespaced: r.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
     }
     return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources: list };
   }

@@ -53,7 +53,7 @@ export function isBuiltin(object: KubeObject): boolean {
  * managedFields after an Update by `manager`: it gains every field whose value it
  * changed (or added); other managers lose those fields and any field it removed.
  */
-export function recordUpdate(old: KubeObject | undefined, next: KubeObject, manager: string, subresource: 'status' | undefined): SimManagedFieldsEntry[] | undefined {
+export function recordUpdate(old: KubeObject | undefined, next: KubeObject, manager: string, subresource: 'status' | 'scale' | undefined): SimManagedFieldsEntry[] | undefined {
   const scope: FieldScope = subresource === 'status' ? 'status' : 'main';
   const builtin = isBuiltin(next);
   const after = leafFields(next, scope, builtin);

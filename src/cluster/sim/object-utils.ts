@@ -23,22 +23,26 @@ export function deepFreeze<T>(value: T): T {
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const bo = b as JsonObject;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && arraysEqual(a, b);
+  return objectsEqual(a as JsonObject, b as JsonObject);
+}
+
+function arraysEqual(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+  return true;
+}
+
+/** Keys holding undefined count as absent (as in JSON). */
+function objectsEqual(a: JsonObject, b: JsonObject): boolean {
   let countB = 0;
-  for (const k in bo) if (bo[k] !== undefined) countB++;
+  for (const k in b) if (b[k] !== undefined) countB++;
   let countA = 0;
-  for (const k of ka) {
-    const va = (a as JsonObject)[k];
+  for (const k in a) {
+    const va = a[k];
     if (va === undefined) continue;
     countA++;
-    if (!deepEqual(va, bo[k])) return false;
+    if (!deepEqual(va, b[k])) return false;
   }
   return countA === countB;
 }

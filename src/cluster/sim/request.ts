@@ -14,7 +14,7 @@ export interface ResourceRequest {
   resource: ServedResource;
   namespace?: string;
   name?: string;
-  subresource?: 'status';
+  subresource?: 'status' | 'scale';
   query: URLSearchParams;
   /** Parsed body (JSON, or YAML for apply), undefined when empty. */
   body: unknown;

@@ -11,6 +11,7 @@ import { SimFaults, type SimVerb } from './faults.js';
 import { getObject, listObjects } from './read-handlers.js';
 import type { Reply, ResourceRequest } from './request.js';
 import { parseRoute, type Route } from './routes.js';
+import { handleScale } from './scale.js';
 import { ApiError, badRequest } from './status-errors.js';
 import type { SimStore } from './store.js';
 import { startWatch, WatchHub } from './watch.js';
@@ -225,14 +226,16 @@ export class SimApiServer {
   #resourceRequest(route: Extract<Route, { type: 'resource' }>, query: URLSearchParams, body: unknown, contentType: string, userAgent: string | undefined): ResourceRequest {
     const resource = this.discovery.resolve(route.groupVersion, route.resource);
     if (!resource) throw NOT_FOUND();
-    if (route.subresource !== undefined && (route.subresource !== 'status' || !resource.status)) throw NOT_FOUND();
-    return { store: this.store, discovery: this.discovery, resource, namespace: route.namespace, name: route.name, subresource: route.subresource as 'status' | undefined, query, body, contentType, userAgent };
+    const sub = route.subresource;
+    if (sub !== undefined && !((sub === 'status' && resource.status) || (sub === 'scale' && resource.scale))) throw NOT_FOUND();
+    return { store: this.store, discovery: this.discovery, resource, namespace: route.namespace, name: route.name, subresource: sub as 'status' | 'scale' | undefined, query, body, contentType, userAgent };
   }
 
   #dispatch(method: string, request: ResourceRequest): Reply {
     const verb = verbOf(method, { type: 'resource', groupVersion: '', resource: '', name: request.name }, request.query);
     const needed = RESOURCE_VERB[verb];
     if (!request.subresource && needed && !request.resource.verbs.includes(needed)) throw new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource`);
+    if (request.subresource === 'scale') return handleScale(method, request);
     switch (method) {
       case 'GET':
         return request.name ? getObject(request) : listObjects(request);

@@ -47,8 +47,8 @@ export class SimStoreError extends Error {
 }
 
 export interface UpdateOptions {
-  /** `status`: take only `.status` from the object (a status writer); otherwise `.status` is kept from the stored object. */
-  subresource?: 'status';
+  /** `status`: take only `.status` from the object (a status writer); otherwise `.status` is kept from the stored object. `scale` writes like the main resource but records the manager against /scale. */
+  subresource?: 'status' | 'scale';
   /** Record the fields this write changed as owned by this manager (operation Update), as the API server does for PUT/PATCH. */
   manager?: string;
   /** Replace the whole object, status included (kinds without a status subresource). */

@@ -67,41 +67,48 @@ function expired(requested: string, current: number): unknown {
   return { type: 'ERROR', object: error.toStatus() };
 }
 
+/** Which store events a watch is about: its kind, namespace (if any) and name (if any). */
+function watchScope(request: ResourceRequest): (object: KubeObject) => boolean {
+  const { resource } = request;
+  const namespace = resource.namespaced ? request.namespace : undefined;
+  const name = request.name;
+  return (object) =>
+    object.kind === resource.kind &&
+    groupOf(object) === resource.group &&
+    (namespace === undefined || object.metadata.namespace === namespace) &&
+    (name === undefined || object.metadata.name === name);
+}
+
 export function startWatch(request: ResourceRequest, res: ServerResponse, hub: WatchHub): void {
   requireScope(request, true);
   const { resource, store } = request;
-  const namespace = resource.namespaced ? request.namespace : undefined;
-  const name = request.name;
   const selector = requestSelector(request.query);
   const rvParam = request.query.get('resourceVersion') ?? '';
   const fromNow = rvParam === '' || rvParam === '0';
   if (!fromNow && !/^\d+$/.test(rvParam)) throw badRequest(`invalid resource version: ${rvParam}`);
   const replay = fromNow ? [] : store.eventsSince(Number(rvParam));
-
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
-  res.flushHeaders();
-  const write = (line: unknown) => {
-    if (!res.writableEnded && !res.destroyed) res.write(JSON.stringify(line) + '\n');
-  };
+  const write = openStream(res);
   if (!replay) {
     write(expired(rvParam, store.resourceVersion));
     res.end();
     return;
   }
 
-  const inScope = (object: KubeObject) => object.metadata.namespace === namespace || namespace === undefined ? (name === undefined || object.metadata.name === name) : false;
-  const sameKind = (object: KubeObject) => object.kind === resource.kind && groupOf(object) === resource.group;
+  const inScope = watchScope(request);
   const send = makeSender(selector, (type, object) => write({ type, object: served(object, resource) }));
-
   if (fromNow) {
-    for (const object of store.list(resource.group, resource.kind, namespace)) if (inScope(object)) send({ type: 'ADDED', object });
+    for (const object of store.list(resource.group, resource.kind, resource.namespaced ? request.namespace : undefined)) if (inScope(object)) send({ type: 'ADDED', object });
   } else {
-    for (const event of replay) if (sameKind(event.object) && inScope(event.object)) send(event);
+    for (const event of replay) if (inScope(event.object)) send(event);
   }
   const unsubscribe = store.subscribe((event) => {
-    if (sameKind(event.object) && inScope(event.object)) send(event);
+    if (inScope(event.object)) send(event);
   });
+  keepOpen(request, res, hub, write, unsubscribe);
+}
 
+/** Registers the open watch with the hub; ends it on client close, server close or `timeoutSeconds`. */
+function keepOpen(request: ResourceRequest, res: ServerResponse, hub: WatchHub, write: (line: unknown) => void, unsubscribe: () => void): void {
   let timeout: NodeJS.Timeout | undefined;
   const watch: ActiveWatch = {
     bookmarks: request.query.get('allowWatchBookmarks') === 'true',
@@ -121,6 +128,15 @@ export function startWatch(request: ResourceRequest, res: ServerResponse, hub: W
   if (seconds > 0) timeout = setTimeout(() => watch.close(), seconds * 1000);
   res.on('close', cleanup);
   hub.add(watch);
+}
+
+/** Sends the 200 and chunked headers now (clients wait for them), and returns the line writer. */
+function openStream(res: ServerResponse): (line: unknown) => void {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  res.flushHeaders();
+  return (line) => {
+    if (!res.writableEnded && !res.destroyed) res.write(JSON.stringify(line) + '\n');
+  };
 }
 
 function groupOf(object: KubeObject): string {

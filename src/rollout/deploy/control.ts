@@ -5,7 +5,7 @@
  * A rollout whose process is gone (Ctrl-C, a crash) has no one to read the
  * request: abort then settles it in the journal directly.
  */
-import { isStale, LOCAL } from '../journal/locks.js';
+import { isStale, LOCAL, lockHolder } from '../journal/locks.js';
 import type { ClusterLock, ControlRequest, Journal, RolloutRecord, StepRecord } from '../journal/types.js';
 
 export class RolloutControlError extends Error {
@@ -45,10 +45,14 @@ export function rolloutStatus(journal: Journal, id?: string): RolloutStatus {
   return { rollout, steps: journal.steps(rollout.plan.id), locks, attended: isAttended(rollout, locks) };
 }
 
-/** A rollout still going that holds live locks: some process is executing it. */
+/**
+ * A rollout still going that holds live locks of another process: that
+ * process is executing it. (Locks of this very process are left from a run
+ * stopped here, as after Ctrl-C in an embedding program: no one runs it.)
+ */
 export function isAttended(rollout: RolloutRecord, locks: readonly ClusterLock[]): boolean {
   if (rollout.state !== 'running' && rollout.state !== 'paused') return false;
-  return locks.some((l) => !isStale(l, LOCAL));
+  return locks.some((l) => !isStale(l, LOCAL) && l.holder !== lockHolder());
 }
 
 /** What a control command did, in words. */

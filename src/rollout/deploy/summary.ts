@@ -28,9 +28,9 @@ export function formatOutcome(plan: RolloutPlan, outcome: RolloutOutcome, journa
 
 function headline(plan: RolloutPlan, outcome: RolloutOutcome): string {
   const clusters = plan.waves.reduce((n, w) => n + w.clusters.length, 0);
-  const started = Date.parse(plan.createdAt);
-  const ends = outcome.steps.map((s) => s.finishedAt).filter((t): t is string => t !== undefined).map(Date.parse);
-  const took = ends.length > 0 ? ` in ${formatDuration(Math.max(...ends) - started)}` : '';
+  const starts = outcome.waves.map((w) => Date.parse(w.startedAt));
+  const ends = [...outcome.waves.map((w) => w.finishedAt), ...outcome.steps.map((s) => s.finishedAt)].filter((t): t is string => t !== undefined).map(Date.parse);
+  const took = starts.length > 0 && ends.length > 0 ? ` in ${formatDuration(Math.max(...ends) - Math.min(...starts))}` : '';
   const reason = outcome.reason ? `: ${outcome.reason}` : '';
   return `Rollout ${outcome.rolloutId} ${outcome.state}${took} (strategy ${plan.strategy}, ${plural(plan.waves.length, 'wave')}, ${plural(clusters, 'cluster')})${reason}`;
 }

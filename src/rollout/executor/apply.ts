@@ -29,13 +29,15 @@ export interface ApplyInput {
   settings: Settings;
   wave: number;
   signal: AbortSignal;
+  /** Told about every object the server accepted (with the server's copy), as it happens. */
+  onApplied?(key: string, live: KubeObject): void;
 }
 
 export async function applyObjects(input: ApplyInput): Promise<ApplySummary> {
   const { client, journal } = input;
   const cluster = client.cluster;
   const hashes = new Map(input.objects.map((o) => [objectKey(o), hashObject(o)]));
-  const journaling = journalingClient(client, journal, hashes, input.signal);
+  const journaling = journalingClient(client, journal, hashes, input);
   const result = await applySet(journaling, input.objects, {
     name: input.settings.applySetName,
     toolVersion: input.settings.toolVersion,
@@ -50,7 +52,8 @@ export async function applyObjects(input: ApplyInput): Promise<ApplySummary> {
 }
 
 /** Records each applied hash and forgets each pruned key as soon as the server confirms; refuses new writes once stopped. */
-function journalingClient(client: ClusterClient, journal: Journal, hashes: ReadonlyMap<string, string>, signal: AbortSignal): ClusterClient {
+function journalingClient(client: ClusterClient, journal: Journal, hashes: ReadonlyMap<string, string>, input: ApplyInput): ClusterClient {
+  const signal = input.signal;
   const stopped = (ref: ObjectRef): ClusterError =>
     new ClusterError('CLUSTER_UNREACHABLE', `${client.cluster}: stopped before writing ${objectKey(ref)}`, client.cluster, { ref });
   return {
@@ -66,7 +69,9 @@ function journalingClient(client: ClusterClient, journal: Journal, hashes: Reado
       const result = await client.apply(object, options);
       const key = objectKey(object);
       const hash = hashes.get(key);
-      if (hash !== undefined && !options?.dryRun) journal.recordApplied(client.cluster, [{ key, hash }]);
+      if (options?.dryRun) return result;
+      if (hash !== undefined) journal.recordApplied(client.cluster, [{ key, hash }]);
+      input.onApplied?.(key, result.object);
       return result;
     },
     async delete(ref, options) {

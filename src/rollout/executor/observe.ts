@@ -63,7 +63,16 @@ interface Feed {
 export interface ObserverOptions {
   health: HealthOptions;
   clock: Clock;
+  /**
+   * objectKey → the generation our apply produced. Lets the observer open
+   * while the apply runs: until the watch shows at least that generation, the
+   * object counts as InProgress, so a pre-apply state can never pass for healthy.
+   */
+  expected?: ReadonlyMap<string, number>;
 }
+
+/** Verdicts change with time alone only slowly (Unschedulable for long): a snapshot this young is reused. */
+const SNAPSHOT_REUSE_MS = 250;
 
 export class ClusterObserver {
   private readonly live = new Map<string, KubeObject>();
@@ -73,6 +82,8 @@ export class ClusterObserver {
   private readonly tracked: { key: string; label: string; namespace: string }[];
   private scheduled = false;
   private last: HealthSnapshot | undefined;
+  private lastAt = 0;
+  private dirty = true;
 
   private constructor(
     private readonly client: ClusterClient,
@@ -95,8 +106,12 @@ export class ClusterObserver {
     return observer;
   }
 
-  /** The current verdicts (computed now). */
+  /** The current verdicts: recomputed after any change, or when the last computation is more than a moment old. */
   snapshot(): HealthSnapshot {
+    const now = this.options.clock.now().getTime();
+    if (this.last && !this.dirty && now - this.lastAt < SNAPSHOT_REUSE_MS) return this.last;
+    this.dirty = false;
+    this.lastAt = now;
     this.last = this.evaluate();
     return this.last;
   }
@@ -169,6 +184,7 @@ export class ClusterObserver {
   }
 
   private changed(): void {
+    this.dirty = true;
     if (this.scheduled || this.listeners.size === 0) return;
     this.scheduled = true;
     setImmediate(() => {
@@ -185,6 +201,8 @@ export class ClusterObserver {
     const verdicts = this.tracked.map(({ key, label, namespace }) => {
       const support = byNamespace.get(namespace);
       const object = this.live.get(key);
+      const wanted = this.options.expected?.get(key);
+      if (object && wanted !== undefined && (object.metadata.generation ?? 0) < wanted) return { label, verdict: notSeenYet(object, wanted) };
       const verdict = assessHealth({ object, pods: support?.pods ?? [], replicaSets: support?.owners ?? [], now }, this.options.health);
       return { label, verdict };
     });
@@ -204,6 +222,11 @@ export class ClusterObserver {
     }
     return groups;
   }
+}
+
+function notSeenYet(object: KubeObject, generation: number): HealthVerdict {
+  const message = `${object.kind} ${object.metadata.name}: generation ${generation} applied, the watch still shows ${object.metadata.generation ?? 0}`;
+  return { status: 'InProgress', reason: 'AppliedGenerationNotSeen', message, failFast: false };
 }
 
 function summarize(verdicts: TrackedVerdict[], feeds: readonly Feed[]): HealthSnapshot {

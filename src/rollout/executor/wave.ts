@@ -143,7 +143,8 @@ async function bake(run: WaveRun): Promise<void> {
   );
   try {
     for (const step of run.live) regression ??= regressed(step.observer.snapshot(), wave.index, step.plan.cluster);
-    if (!regression) await ctx.clock.sleep(Math.max(0, until - ctx.clock.now().getTime()), AbortSignal.any([regressionSeen.signal, run.signal]));
+    const left = until - ctx.clock.now().getTime();
+    if (!regression && left > 0) await ctx.clock.sleep(left, AbortSignal.any([regressionSeen.signal, run.signal]));
   } finally {
     for (const stop of unsubscribe) stop();
   }

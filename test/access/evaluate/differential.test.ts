@@ -40,6 +40,7 @@ describe('indexed evaluator = linear reference', () => {
         const request = q.kind === 'resource' && q.namespace === undefined ? { ...q, namespace: '' } : q;
         const decision = evaluator.canI(user, request);
         assert.equal(decision.allowed, naive.canI(user, request), `${user.name} ${JSON.stringify(request)}`);
+        assert.equal(evaluator.allows(user, request), decision.allowed);
         if (decision.allowed) allowed++;
       }
     }

@@ -38,8 +38,10 @@ const RESOURCES: [string, string][] = [
   ['apps', 'deployments'], ['apps', 'deployments/scale'], ['apps', 'statefulsets'], ['apps', 'daemonsets'], ['apps', '*/scale'],
   ['batch', 'jobs'], ['batch', 'cronjobs'], ['networking.k8s.io', 'ingresses'], ['rbac.authorization.k8s.io', 'roles'],
   ['rbac.authorization.k8s.io', 'rolebindings'], ['rbac.authorization.k8s.io', 'clusterroles'], ['example.com', 'widgets'],
-  ['cert-manager.io', 'certificates'], ['*', '*'], ['', '*'], ['apps', '*'],
+  ['cert-manager.io', 'certificates'],
 ];
+/** Wildcard targets, rarer (as in real clusters: a few controllers and admin roles). */
+const WILDCARDS: [string, string][] = [['*', '*'], ['', '*'], ['apps', '*']];
 const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'escalate', 'bind', 'impersonate'];
 const URLS = ['/healthz', '/healthz/*', '/metrics', '/api/*', '/apis*', '*'];
 const AGG_LABELS = ['example.com/aggregate-to-a', 'example.com/aggregate-to-b', 'example.com/aggregate-to-c'];
@@ -61,8 +63,8 @@ export function generateRbac(shape: RbacShape): GeneratedRbac {
   const serviceAccounts = Array.from({ length: shape.serviceAccounts }, (_, i) => ({ namespace: pick(namespaces), name: `sa-${i}` }));
   const rule = (cluster: boolean): JsonObject => {
     if (cluster && rnd() < 0.05) return { nonResourceURLs: [pick(URLS)], verbs: ['get'] };
-    const [group, resource] = pick(RESOURCES);
-    const verbs = rnd() < 0.05 ? ['*'] : [...new Set([pick(VERBS), pick(VERBS), pick(VERBS)])];
+    const [group, resource] = rnd() < 0.02 ? pick(WILDCARDS) : pick(RESOURCES);
+    const verbs = rnd() < 0.02 ? ['*'] : [...new Set([pick(VERBS), pick(VERBS), pick(VERBS)])];
     const out: JsonObject = { apiGroups: [group], resources: [resource], verbs };
     if (rnd() < 0.1) out.resourceNames = [`obj-${Math.floor(rnd() * 20)}`];
     return out;
@@ -120,7 +122,7 @@ export function generateQueries(rbac: GeneratedRbac, count: number, seed: number
       out.push({ kind: 'nonResource', verb: 'get', path: pick(['/healthz', '/healthz/etcd', '/metrics', '/api/v1', '/apis/apps', '/version']) });
       continue;
     }
-    const [group, combined] = pick(RESOURCES.filter(([g, r]) => g !== '*' && !r.includes('*')));
+    const [group, combined] = pick(RESOURCES.filter(([, r]) => !r.includes('*')));
     const [resource, subresource = ''] = combined.split('/') as [string, string?];
     const clusterScoped = resource === 'nodes' || resource === 'namespaces' || resource === 'clusterroles';
     const r = rnd();

@@ -108,6 +108,17 @@ describe('server-side apply', () => {
     assert.equal(applied.status, undefined);
   });
 
+  it('a /scale write is an Update against the subresource: a later apply of replicas conflicts with the scaler', async () => {
+    await apply(c, deployment('scaled', 'ssa', 2));
+    const apps = c.kc.makeApiClient(k8s.AppsV1Api);
+    const scale = await apps.readNamespacedDeploymentScale({ name: 'scaled', namespace: 'ssa' });
+    assert.deepEqual([scale.spec?.replicas, scale.status?.selector], [2, 'app=scaled']);
+    await apps.replaceNamespacedDeploymentScale({ name: 'scaled', namespace: 'ssa', fieldManager: 'kubectl', body: { ...scale, spec: { replicas: 4 } } });
+    await assert.rejects(apply(c, deployment('scaled', 'ssa', 2)), (e: unknown) => statusOf(e).details?.causes?.[0]?.message === 'conflict with "kubectl" with subresource "scale" using apps/v1');
+    const live = fleet.cluster('alpha').store.get({ group: 'apps', kind: 'Deployment', namespace: 'ssa', name: 'scaled' });
+    assert.equal((live?.spec as { replicas: number }).replicas, 4);
+  });
+
   it('dry-run apply predicts the result without storing it', async () => {
     const rv = fleet.cluster('alpha').store.resourceVersion;
     const predicted = (await c.objects.patch(structuredClone(deployment('web', 'ssa', 7, 'nginx:9')) as k8s.KubernetesObject, undefined, 'All', 'other', true, k8s.PatchStrategy.ServerSideApply)) as Deployment;

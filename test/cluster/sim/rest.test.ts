@@ -81,6 +81,20 @@ describe('simulated API server through client-node', () => {
     assert.equal(svc.spec?.type, 'ClusterIP');
   });
 
+  it('strategic merge patch merges containers by name; /status writes keep the spec and main writes keep the status', async () => {
+    const apps = c.kc.makeApiClient(k8s.AppsV1Api);
+    await apply(c, { ...deployment('smp', 'shop', 1), spec: { ...(deployment('smp', 'shop', 1).spec as object), template: { metadata: { labels: { app: 'smp' } }, spec: { containers: [{ name: 'app', image: 'a:1' }, { name: 'side', image: 's:1' }] } } } });
+    const patched = await apps.patchNamespacedDeployment({ name: 'smp', namespace: 'shop', body: { spec: { template: { spec: { containers: [{ name: 'side', image: 's:2' }] } } } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.StrategicMergePatch));
+    assert.deepEqual(patched.spec?.template.spec?.containers.map((x) => `${x.name}=${x.image}`), ['app=a:1', 'side=s:2']);
+    const withStatus = await apps.replaceNamespacedDeploymentStatus({ name: 'smp', namespace: 'shop', body: { ...patched, spec: { ...patched.spec!, replicas: 9 }, status: { replicas: 1, readyReplicas: 1 } } });
+    assert.equal(withStatus.spec?.replicas, 1);
+    assert.equal(withStatus.status?.readyReplicas, 1);
+    assert.equal(withStatus.metadata?.generation, patched.metadata?.generation);
+    const relabelled = await apps.patchNamespacedDeployment({ name: 'smp', namespace: 'shop', body: { metadata: { labels: { extra: 'x' } }, status: { readyReplicas: 0 } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch));
+    assert.equal(relabelled.status?.readyReplicas, 1);
+    assert.equal(relabelled.metadata?.labels?.extra, 'x');
+  });
+
   it('honours dryRun=All on create, apply and delete', async () => {
     const before = fleet.cluster('alpha').store.resourceVersion;
     const dry = await c.objects.create(configMap('dry', 'shop') as k8s.KubernetesObject, undefined, 'All');

@@ -29,26 +29,39 @@ function missingObject(kind: Source, name: string): string {
 /** Why this container cannot be created yet, or undefined when every required reference resolves. */
 export function missingEnvReference(store: SimStore, namespace: string, container: JsonObject): string | undefined {
   const env = Array.isArray(container.env) ? container.env.filter(isObject) : [];
-  for (const variable of env) {
-    const from = isObject(variable.valueFrom) ? variable.valueFrom : {};
-    for (const [field, kind] of [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const) {
-      const ref = isObject(from[field]) ? from[field] : undefined;
-      if (!ref || ref.optional === true) continue;
-      const name = String(ref.name ?? '');
-      const object = lookup(store, namespace, kind, name);
-      if (!object) return missingObject(kind, name);
-      const key = String(ref.key ?? '');
-      if (!hasKey(object, key)) return `couldn't find key ${key} in ${kind} ${namespace}/${name}`;
-    }
-  }
   const envFrom = Array.isArray(container.envFrom) ? container.envFrom.filter(isObject) : [];
+  for (const variable of env) {
+    const problem = valueFromProblem(store, namespace, isObject(variable.valueFrom) ? variable.valueFrom : {});
+    if (problem) return problem;
+  }
   for (const source of envFrom) {
-    for (const [field, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
-      const ref = isObject(source[field]) ? source[field] : undefined;
-      if (!ref || ref.optional === true) continue;
-      const name = String(ref.name ?? '');
-      if (!lookup(store, namespace, kind, name)) return missingObject(kind, name);
-    }
+    const problem = envFromProblem(store, namespace, source);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** env[].valueFrom.configMapKeyRef / secretKeyRef: the object and the key must exist. */
+function valueFromProblem(store: SimStore, namespace: string, from: JsonObject): string | undefined {
+  for (const [field, kind] of [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const) {
+    const ref = isObject(from[field]) ? from[field] : undefined;
+    if (!ref || ref.optional === true) continue;
+    const name = String(ref.name ?? '');
+    const object = lookup(store, namespace, kind, name);
+    if (!object) return missingObject(kind, name);
+    const key = String(ref.key ?? '');
+    if (!hasKey(object, key)) return `couldn't find key ${key} in ${kind} ${namespace}/${name}`;
+  }
+  return undefined;
+}
+
+/** envFrom[].configMapRef / secretRef: the object must exist. */
+function envFromProblem(store: SimStore, namespace: string, source: JsonObject): string | undefined {
+  for (const [field, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+    const ref = isObject(source[field]) ? source[field] : undefined;
+    if (!ref || ref.optional === true) continue;
+    const name = String(ref.name ?? '');
+    if (!lookup(store, namespace, kind, name)) return missingObject(kind, name);
   }
   return undefined;
 }

@@ -66,8 +66,14 @@ export class ControllerContext {
     return this.store.update({ ...object, spec }, { manager: CONTROLLER_MANAGER });
   }
 
+  /** Creates an object as the controller manager. Pods skip the managedFields entry: nobody applies them, and it is a large share of a pod's cost. */
   create(object: KubeObject): KubeObject {
-    return this.store.create(object, CONTROLLER_MANAGER);
+    return this.store.create(object, object.kind === 'Pod' ? undefined : CONTROLLER_MANAGER);
+  }
+
+  /** Cancels a reconcile scheduled with requeueAt. */
+  cancelRequeue(purpose: string, key: StoreKey): void {
+    this.timeline.cancel(`${purpose}:${storeKeyString(key)}`);
   }
 
   delete(object: KubeObject): void {

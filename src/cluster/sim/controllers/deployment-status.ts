@@ -48,57 +48,70 @@ export function deploymentStatus(
   lastProgress: Map<string, number>,
 ): DeploymentStatusResult {
   const now = nowTimestamp();
-  const spec = specOf(deployment);
-  const replicas = num(spec, 'replicas', 1);
   const counts = countsOf(newRs, all);
-  const previous = statusOf(deployment);
-  let conditions = conditionsOf(deployment);
-  const { maxUnavailable } = rolloutLimits(deployment);
-  const availableCondition: Condition = counts.availableReplicas >= replicas - maxUnavailable
-    ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }
-    : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' };
-  conditions = withUpdateTime(conditions, availableCondition, now);
-  const uid = deployment.metadata.uid ?? '';
-  const progressing = conditions.find((c) => c.type === 'Progressing');
-  const rsName = newRs?.metadata.name ?? '';
-  const deadlineSeconds = num(spec, 'progressDeadlineSeconds', 600);
-  const mark = (condition: Condition, progressed: boolean) => {
-    if (progressed) lastProgress.set(uid, Date.now());
-    conditions = withUpdateTime(conditions, condition, now, progressed);
-  };
-  let deadlineAt: number | undefined;
-  if (spec.paused === true) {
-    mark({ type: 'Progressing', status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' }, false);
-  } else if (progressing?.reason === 'DeploymentPaused') {
-    mark({ type: 'Progressing', status: 'True', reason: 'DeploymentResumed', message: 'Deployment is resumed' }, true);
-  } else if (deadlineSeconds !== NO_DEADLINE) {
-    const alreadyComplete = counts.replicas === counts.updatedReplicas && progressing?.reason === 'NewReplicaSetAvailable';
-    const complete = counts.updatedReplicas === replicas && counts.replicas === replicas && counts.availableReplicas === replicas;
-    const started = lastProgress.get(uid) ?? parsedOr(progressing?.lastUpdateTime, Date.now());
-    const timedOut = progressing?.reason === 'ProgressDeadlineExceeded' || (progressing !== undefined && Date.now() - started > ctx.scaledSeconds(deadlineSeconds));
-    if (alreadyComplete) {
-      // nothing to report: the controller leaves a finished rollout's condition alone while scaling
-    } else if (createdNow) {
-      mark({ type: 'Progressing', status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "${rsName}"` }, true);
-    } else if (complete) {
-      mark({ type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.` }, true);
-    } else if (!progressing || madeProgress(previous, counts)) {
-      mark({ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.` }, true);
-    } else if (timedOut) {
-      mark({ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.` }, false);
-    }
-    const reason = conditions.find((c) => c.type === 'Progressing')?.reason;
-    if (reason !== 'NewReplicaSetAvailable' && reason !== 'ProgressDeadlineExceeded') {
-      deadlineAt = (lastProgress.get(uid) ?? Date.now()) + ctx.scaledSeconds(deadlineSeconds);
-    }
-  }
+  let conditions = withUpdateTime(conditionsOf(deployment), availableCondition(deployment, counts), now);
+  const progress = progressingCondition(ctx, deployment, counts, newRs?.metadata.name ?? '', createdNow, lastProgress);
+  if (progress.condition) conditions = withUpdateTime(conditions, progress.condition, now, progress.progressed);
   const status: JsonObject = {
     observedGeneration: deployment.metadata.generation ?? 1,
     ...omitZero({ ...counts }),
     conditions,
   };
+  const previous = statusOf(deployment);
   if (typeof previous.collisionCount === 'number') status.collisionCount = previous.collisionCount;
-  return { status, deadlineAt };
+  const reason = conditions.find((c) => c.type === 'Progressing')?.reason;
+  const deadlineSeconds = num(specOf(deployment), 'progressDeadlineSeconds', 600);
+  const underWay = deadlineSeconds !== NO_DEADLINE && specOf(deployment).paused !== true && reason !== 'NewReplicaSetAvailable' && reason !== 'ProgressDeadlineExceeded';
+  const uid = deployment.metadata.uid ?? '';
+  return { status, deadlineAt: underWay ? (lastProgress.get(uid) ?? Date.now()) + ctx.scaledSeconds(deadlineSeconds) : undefined };
+}
+
+/** Available: at least replicas − maxUnavailable pods available. */
+function availableCondition(deployment: KubeObject, counts: Counts): Condition {
+  const { maxUnavailable } = rolloutLimits(deployment);
+  return counts.availableReplicas >= num(specOf(deployment), 'replicas', 1) - maxUnavailable
+    ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }
+    : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' };
+}
+
+/**
+ * The controller's syncRolloutStatus: the Progressing condition to write (if it
+ * changes) and whether it records progress (which restarts the deadline).
+ */
+function progressingCondition(
+  ctx: ControllerContext,
+  deployment: KubeObject,
+  counts: Counts,
+  rsName: string,
+  createdNow: boolean,
+  lastProgress: Map<string, number>,
+): { condition?: Condition; progressed: boolean } {
+  const spec = specOf(deployment);
+  const uid = deployment.metadata.uid ?? '';
+  const replicas = num(spec, 'replicas', 1);
+  const previous = conditionsOf(deployment).find((c) => c.type === 'Progressing');
+  const progressed = (condition: Condition) => {
+    lastProgress.set(uid, Date.now());
+    return { condition, progressed: true };
+  };
+  if (spec.paused === true) return { condition: { type: 'Progressing', status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' }, progressed: false };
+  if (previous?.reason === 'DeploymentPaused') return progressed({ type: 'Progressing', status: 'True', reason: 'DeploymentResumed', message: 'Deployment is resumed' });
+  const deadlineSeconds = num(spec, 'progressDeadlineSeconds', 600);
+  if (deadlineSeconds === NO_DEADLINE) return { progressed: false };
+  // A finished rollout keeps its condition while it only scales.
+  if (counts.replicas === counts.updatedReplicas && previous?.reason === 'NewReplicaSetAvailable') return { progressed: false };
+  if (createdNow) return progressed({ type: 'Progressing', status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "${rsName}"` });
+  if (counts.updatedReplicas === replicas && counts.replicas === replicas && counts.availableReplicas === replicas) {
+    return progressed({ type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.` });
+  }
+  if (!previous || madeProgress(statusOf(deployment), counts)) {
+    return progressed({ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.` });
+  }
+  const since = lastProgress.get(uid) ?? parsedOr(previous.lastUpdateTime, Date.now());
+  if (previous.reason === 'ProgressDeadlineExceeded' || Date.now() - since > ctx.scaledSeconds(deadlineSeconds)) {
+    return { condition: { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.` }, progressed: false };
+  }
+  return { progressed: false };
 }
 
 /** The controller's DeploymentProgressing test: more updated, ready or available pods, or fewer old ones. */

@@ -50,7 +50,7 @@ export class DeploymentController {
     const { status, deadlineAt } = deploymentStatus(ctx, deployment, currentNew, current, createdNow, this.#lastProgress);
     ctx.writeStatus(deployment, status);
     if (deadlineAt !== undefined) ctx.requeueAt('progress-deadline', key, deadlineAt + 1, () => this.reconcile(key));
-    else ctx.timeline.cancel(`progress-deadline:${key.group}/${key.kind}/${key.namespace ?? ''}/${key.name}`);
+    else ctx.cancelRequeue('progress-deadline', key);
   }
 
   forget(deployment: KubeObject): void {

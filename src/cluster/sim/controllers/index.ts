@@ -12,7 +12,7 @@ import { ControllerContext } from './context.js';
 import { reconcileCrd } from './crd.js';
 import { reconcileDaemonSet } from './daemonset.js';
 import { DeploymentController } from './deployment.js';
-import { reconcileJob } from './job.js';
+import { JobController } from './job.js';
 import { Kubelet } from './kubelet.js';
 import { reconcileNamespace } from './namespace.js';
 import { publishNodes } from './node-objects.js';
@@ -40,12 +40,13 @@ export function startWorkloadControllers(store: SimStore, options: Partial<SimWo
   const kubelet = new Kubelet(ctx);
   const deployments = new DeploymentController(ctx);
   const services = new ServiceController(ctx);
+  const jobs = new JobController(ctx);
   const reconcilers: Record<string, Reconcile> = {
     'apps/Deployment': (key) => deployments.reconcile(key),
     'apps/ReplicaSet': (key) => reconcileReplicaSet(ctx, key),
     'apps/StatefulSet': (key) => reconcileStatefulSet(ctx, key),
     'apps/DaemonSet': (key) => reconcileDaemonSet(ctx, key),
-    'batch/Job': (key) => reconcileJob(ctx, key),
+    'batch/Job': (key) => jobs.reconcile(key),
     '/Pod': (key) => kubelet.reconcile(key),
     '/PersistentVolumeClaim': (key) => reconcileClaim(ctx, key),
     '/Service': (key) => services.reconcile(key),
@@ -69,6 +70,7 @@ export function startWorkloadControllers(store: SimStore, options: Partial<SimWo
   const forget = (kind: string, object: KubeObject) => {
     if (kind === '/Pod') kubelet.forget(object);
     if (kind === 'apps/Deployment') deployments.forget(object);
+    if (kind === 'batch/Job') jobs.forget(object);
     if (kind === 'apiextensions.k8s.io/CustomResourceDefinition') {
       for (const crd of store.list('apiextensions.k8s.io', 'CustomResourceDefinition')) enqueue(kind, keyOf(crd)); // names it held may now be free
     }

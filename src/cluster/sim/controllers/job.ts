@@ -11,52 +11,88 @@ import { conditionsOf, nowTimestamp, num, setCondition, specOf, statusOf, type C
 import { podFromTemplate } from './pod-template.js';
 import { isActive, isReady } from './pods.js';
 
-export function reconcileJob(ctx: ControllerContext, key: StoreKey): void {
-  const job = ctx.store.get(key);
-  if (!job || job.metadata.deletionTimestamp) return;
-  const finished = conditionsOf(job).some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
-  if (finished) return;
-  const spec = specOf(job);
-  const pods = ctx.owned(job, 'Pod');
-  const active = pods.filter(isActive);
-  const succeeded = pods.filter((p) => statusOf(p).phase === 'Succeeded').length;
-  const failedPods = pods.filter((p) => statusOf(p).phase === 'Failed').length;
-  const restarts = isOnFailure(job) ? active.reduce((n, p) => n + restartsOf(p), 0) : 0;
-  const completions = num(spec, 'completions', 1);
-  const parallelism = num(spec, 'parallelism', 1);
-  const backoffLimit = num(spec, 'backoffLimit', 6);
-  const previous = statusOf(job);
-  const startTime = typeof previous.startTime === 'string' ? previous.startTime : spec.suspend === true ? undefined : nowTimestamp();
-  const base = { startTime, failed: failedPods, succeeded };
-  let conditions = conditionsOf(job);
+interface JobView {
+  job: KubeObject;
+  active: KubeObject[];
+  succeeded: number;
+  failed: number;
+  startTime?: string;
+  conditions: Condition[];
+}
 
-  const fail = (reason: string, message: string) => {
-    for (const pod of active) ctx.delete(pod);
-    conditions = setJobCondition(conditions, { type: 'Failed', status: 'True', reason, message });
-    ctx.writeStatus(job, jobStatus({ ...base, active: 0, ready: 0, conditions }));
-  };
-  if (failedPods > backoffLimit || (isOnFailure(job) && restarts > 0 && restarts >= backoffLimit)) return fail('BackoffLimitExceeded', 'Job has reached the specified backoff limit');
-  const deadline = spec.activeDeadlineSeconds;
-  if (typeof deadline === 'number' && startTime && Date.now() - Date.parse(startTime) >= ctx.scaledSeconds(deadline)) {
-    return fail('DeadlineExceeded', 'Job was active longer than specified deadline');
+export class JobController {
+  /** Wall-clock start of each Job (by uid): startTime keeps only seconds, too coarse for a scaled activeDeadlineSeconds. */
+  readonly #startedAt = new Map<string, number>();
+
+  constructor(private readonly ctx: ControllerContext) {}
+
+  reconcile(key: StoreKey): void {
+    const job = this.ctx.store.get(key);
+    if (!job || job.metadata.deletionTimestamp) return;
+    const conditions = conditionsOf(job);
+    if (conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')) return;
+    const spec = specOf(job);
+    const pods = this.ctx.owned(job, 'Pod');
+    const previousStart = statusOf(job).startTime;
+    const view: JobView = {
+      job,
+      active: pods.filter(isActive),
+      succeeded: pods.filter((p) => statusOf(p).phase === 'Succeeded').length,
+      failed: pods.filter((p) => statusOf(p).phase === 'Failed').length,
+      startTime: typeof previousStart === 'string' ? previousStart : spec.suspend === true ? undefined : nowTimestamp(),
+      conditions,
+    };
+    const uid = job.metadata.uid ?? '';
+    if (view.startTime && !this.#startedAt.has(uid)) this.#startedAt.set(uid, typeof previousStart === 'string' ? Date.parse(previousStart) : Date.now());
+    const failure = this.#failure(view);
+    if (failure) return this.#finish(view, { type: 'Failed', status: 'True', ...failure });
+    if (view.succeeded >= num(spec, 'completions', 1)) return this.#finish(view, { type: 'Complete', status: 'True' });
+    this.#run(view);
+    const deadline = spec.activeDeadlineSeconds;
+    if (typeof deadline === 'number' && this.#startedAt.has(uid)) this.ctx.requeueAt('job-deadline', key, this.#startedAt.get(uid)! + this.ctx.scaledSeconds(deadline), () => this.reconcile(key));
   }
-  if (succeeded >= completions) {
-    conditions = setJobCondition(conditions, { type: 'Complete', status: 'True' });
-    ctx.writeStatus(job, jobStatus({ ...base, active: 0, ready: 0, completionTime: nowTimestamp(), conditions }));
-    return;
+
+  forget(job: KubeObject): void {
+    this.#startedAt.delete(job.metadata.uid ?? '');
   }
-  let running = active;
-  if (spec.suspend === true) {
-    for (const pod of active) ctx.delete(pod);
-    running = [];
-    conditions = setJobCondition(conditions, { type: 'Suspended', status: 'True', reason: 'JobSuspended', message: 'Job suspended' });
-  } else {
-    if (conditions.some((c) => c.type === 'Suspended')) conditions = setJobCondition(conditions, { type: 'Suspended', status: 'False', reason: 'JobResumed', message: 'Job resumed' });
-    const wanted = Math.min(parallelism, completions - succeeded);
-    for (let i = running.length; i < wanted; i++) running = [...running, ctx.create(jobPod(ctx, job))];
+
+  /** Past backoffLimit (failed pods; restarts for OnFailure) or activeDeadlineSeconds. */
+  #failure(view: JobView): { reason: string; message: string } | undefined {
+    const spec = specOf(view.job);
+    const backoffLimit = num(spec, 'backoffLimit', 6);
+    const restarts = isOnFailure(view.job) ? view.active.reduce((n, p) => n + restartsOf(p), 0) : 0;
+    if (view.failed > backoffLimit || (restarts > 0 && restarts >= backoffLimit)) return { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' };
+    const deadline = spec.activeDeadlineSeconds;
+    const started = this.#startedAt.get(view.job.metadata.uid ?? '');
+    if (typeof deadline === 'number' && started !== undefined && Date.now() - started >= this.ctx.scaledSeconds(deadline)) {
+      return { reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
+    }
+    return undefined;
   }
-  ctx.writeStatus(job, jobStatus({ ...base, active: running.length, ready: running.filter(isReady).length, conditions }));
-  if (typeof deadline === 'number' && startTime) ctx.requeueAt('job-deadline', key, Date.parse(startTime) + ctx.scaledSeconds(deadline), () => reconcileJob(ctx, key));
+
+  #finish(view: JobView, condition: Condition): void {
+    for (const pod of view.active) this.ctx.delete(pod);
+    const conditions = setJobCondition(view.conditions, condition);
+    const completionTime = condition.type === 'Complete' ? nowTimestamp() : undefined;
+    this.ctx.writeStatus(view.job, jobStatus({ ...view, completionTime, active: 0, ready: 0, conditions }));
+  }
+
+  /** Keeps min(parallelism, completions − succeeded) pods running, or none while suspended. */
+  #run(view: JobView): void {
+    const spec = specOf(view.job);
+    let running = view.active;
+    let conditions = view.conditions;
+    if (spec.suspend === true) {
+      for (const pod of running) this.ctx.delete(pod);
+      running = [];
+      conditions = setJobCondition(conditions, { type: 'Suspended', status: 'True', reason: 'JobSuspended', message: 'Job suspended' });
+    } else {
+      if (conditions.some((c) => c.type === 'Suspended')) conditions = setJobCondition(conditions, { type: 'Suspended', status: 'False', reason: 'JobResumed', message: 'Job resumed' });
+      const wanted = Math.min(num(spec, 'parallelism', 1), num(spec, 'completions', 1) - view.succeeded);
+      while (running.length < wanted) running = [...running, this.ctx.create(jobPod(this.ctx, view.job))];
+    }
+    this.ctx.writeStatus(view.job, jobStatus({ ...view, active: running.length, ready: running.filter(isReady).length, conditions }));
+  }
 }
 
 function jobPod(ctx: ControllerContext, job: KubeObject): KubeObject {

@@ -24,7 +24,7 @@ export function startSim(options: Partial<SimWorkloadOptions> = {}): Sim {
   return { store, controllers, stop: () => controllers.stop() };
 }
 
-/** Resolves with the predicate's value once it is truthy (checked now and after every store event); rejects after `timeoutMs`. */
+/** Resolves with the predicate's value once it is truthy (checked now and after every store event); rejects when it throws or after `timeoutMs`. */
 export function waitFor<T>(store: SimStore, predicate: () => T | undefined | false, timeoutMs = 3000, what = 'condition'): Promise<T> {
   return new Promise((resolve, reject) => {
     let done = false;
@@ -36,8 +36,12 @@ export function waitFor<T>(store: SimStore, predicate: () => T | undefined | fal
       fn();
     };
     const check = () => {
-      const value = predicate();
-      if (value) finish(() => resolve(value));
+      try {
+        const value = predicate();
+        if (value) finish(() => resolve(value));
+      } catch (error) {
+        finish(() => reject(error));
+      }
     };
     const unsubscribe = store.subscribe(check);
     const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
@@ -45,7 +49,7 @@ export function waitFor<T>(store: SimStore, predicate: () => T | undefined | fal
   });
 }
 
-export function get(store: SimStore, group: string, kind: string, name: string, namespace: string | undefined = 'shop'): KubeObject | undefined {
+export function get(store: SimStore, group: string, kind: string, name: string, namespace = 'shop'): KubeObject | undefined {
   return store.get({ group, kind, namespace, name });
 }
 

@@ -161,7 +161,7 @@ test('a PVC binds after pvcBindMs, a LoadBalancer Service gets an ingress hostna
     const ips = await waitFor(sim.store, () => {
       const a = (get(sim.store, '', 'Service', 'internal')?.spec as { clusterIP?: string }).clusterIP;
       const b = get(sim.store, '', 'Service', 'public')?.spec as { clusterIP?: string; ports: Array<{ nodePort?: number }> };
-      return a && b.clusterIP && b.ports[0]!.nodePort && [a, b.clusterIP];
+      return a && b.clusterIP && b.ports[0]!.nodePort ? [a, b.clusterIP] : undefined;
     }, 1000, 'cluster IPs');
     assert.notEqual(ips[0], ips[1]);
     assert.equal(((statusOf(get(sim.store, '', 'Service', 'public')).loadBalancer ?? {}) as { ingress?: unknown }).ingress, undefined);
@@ -182,14 +182,14 @@ test('CRDs get NamesAccepted and Established; a kind taken in the group is refus
     });
     sim.store.create(crd('widgets', 'Widget'));
     const established = await waitFor(sim.store, () => {
-      const c = get(sim.store, 'apiextensions.k8s.io', 'CustomResourceDefinition', 'widgets.example.com', undefined);
+      const c = sim.store.get({ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', name: 'widgets.example.com' });
       return conditionOf(c, 'Established')?.status === 'True' && c;
     }, 1000, 'established');
     assert.equal(conditionOf(established, 'NamesAccepted')?.reason, 'NoConflicts');
     assert.deepEqual(statusOf(established).storedVersions, ['v1']);
     sim.store.create(crd('widgetz', 'Widget'));
     const refused = await waitFor(sim.store, () => {
-      const c = get(sim.store, 'apiextensions.k8s.io', 'CustomResourceDefinition', 'widgetz.example.com', undefined);
+      const c = sim.store.get({ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', name: 'widgetz.example.com' });
       return conditionOf(c, 'NamesAccepted')?.status === 'False' && c;
     }, 1000, 'refused');
     assert.equal(conditionOf(refused, 'NamesAccepted')?.reason, 'KindConflict');
