@@ -3,7 +3,7 @@
  * active (12 clusters, 20 services, ~400 pods in the biggest), deployed to a
  * simulated fleet in this process.
  *
- *   npm run bench:deploy [-- --pod-start-ms 1000 --readiness-ms 500]
+ *   npm run bench:deploy [-- --pod-start-ms 1000 --readiness-ms 500] [--estate DIR]
  *
  * Three deploys: a first deploy, the same again (nothing changed), and a
  * one-service change (a new auth-api image). For each: the rollout's wall
@@ -29,7 +29,7 @@ import { edited } from '../src/rollout/deploy/story.js';
 import type { RolloutEvent } from '../src/rollout/events.js';
 import type { RolloutPlan } from '../src/rollout/plan/types.js';
 
-const ESTATE = resolve('examples/acme-estate');
+let ESTATE = resolve('examples/acme-estate');
 
 interface Run {
   label: string;
@@ -183,17 +183,16 @@ class ReadinessTracker {
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
 function settled(o: KubeObject): boolean {
-  const spec = (o.spec ?? {}) as Record<string, unknown>;
-  const st = (o.status ?? {}) as Record<string, number | string | undefined>;
-  if (Number(st.observedGeneration ?? 0) < Number(o.metadata.generation ?? 1)) return false;
+  const status = (o.status ?? {}) as Record<string, unknown>;
+  if (Number(status.observedGeneration ?? 0) < Number(o.metadata.generation ?? 1)) return false;
+  const n = (field: string): number => Number(status[field] ?? 0);
   if (o.kind === 'DaemonSet') {
-    const want = Number(st.desiredNumberScheduled ?? -1);
-    return want >= 0 && st.updatedNumberScheduled === want && st.numberReady === want && st.numberAvailable === want;
+    const want = Number(status.desiredNumberScheduled ?? -1);
+    return want >= 0 && [n('updatedNumberScheduled'), n('numberReady'), n('numberAvailable')].every((v) => v === want);
   }
-  const want = Number(spec.replicas ?? 1);
-  const same = (v: unknown): boolean => Number(v ?? 0) === want;
-  if (o.kind === 'StatefulSet') return same(st.readyReplicas) && same(st.updatedReplicas) && st.currentRevision === st.updateRevision;
-  return same(st.updatedReplicas) && same(st.readyReplicas) && same(st.availableReplicas) && same(st.replicas);
+  const want = Number(((o.spec ?? {}) as { replicas?: number }).replicas ?? 1);
+  if (o.kind === 'StatefulSet') return n('readyReplicas') === want && n('updatedReplicas') === want && status.currentRevision === status.updateRevision;
+  return [n('updatedReplicas'), n('readyReplicas'), n('availableReplicas'), n('replicas')].every((v) => v === want);
 }
 
 function flag(argv: string[], name: string, fallback: number): number {
@@ -220,6 +219,8 @@ function printRuns(runs: Run[]): void {
 }
 
 async function main(argv: string[]): Promise<void> {
+  const estateAt = argv.indexOf('--estate');
+  if (estateAt >= 0) ESTATE = resolve(argv[estateAt + 1]!);
   const workload: Partial<SimWorkloadOptions> = { podStartMs: flag(argv, '--pod-start-ms', 1000), readinessMs: flag(argv, '--readiness-ms', 500) };
   const disk = new DiskFileSystem();
   const fs = twelveClusters(disk);

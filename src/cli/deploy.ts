@@ -87,7 +87,11 @@ async function runDeploy(flags: DeployFlags, io: CliIO): Promise<number> {
   const renderer = flags.plan ? undefined : eventRenderer(flags.output, io);
   const interrupt = new AbortController();
   const onSigint = (): void => {
-    if (interrupt.signal.aborted) process.exit(130);
+    if (interrupt.signal.aborted) {
+      // Quitting at once: give the terminal its cursor back, which the live table hid.
+      if (io.isTTY) io.stderr('\x1b[?25h\n');
+      process.exit(130);
+    }
     io.stderr('\ninterrupted: stopping at a safe point (Ctrl-C again to quit at once)\n');
     interrupt.abort();
   };
@@ -186,7 +190,6 @@ export interface ParsedFlags {
 }
 
 export function parseFlags(args: readonly string[], spec: FlagSpec): ParsedFlags {
-  const known = [...(spec.values ?? []), ...(spec.repeated ?? []), ...(spec.switches ?? [])];
   const out: ParsedFlags = { values: new Map(), lists: new Map(), switches: new Set(), positionals: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -202,17 +205,22 @@ export function parseFlags(args: readonly string[], spec: FlagSpec): ParsedFlags
       out.switches.add(name);
       continue;
     }
-    if (!known.includes(name)) {
-      const hint = didYouMean(name, known);
-      throw new UsageError(`unknown flag ${name}${hint ? ` (${hint})` : ''}`);
-    }
     const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-    if (spec.repeated?.includes(name)) out.lists.set(name, [...(out.lists.get(name) ?? []), value]);
-    else if (out.values.has(name)) throw new UsageError(`${name} given twice`);
-    else out.values.set(name, value);
+    setFlagValue(out, spec, name, value);
   }
   return out;
+}
+
+function setFlagValue(out: ParsedFlags, spec: FlagSpec, name: string, value: string | undefined): void {
+  const known = [...(spec.values ?? []), ...(spec.repeated ?? []), ...(spec.switches ?? [])];
+  if (!known.includes(name)) {
+    const hint = didYouMean(name, known);
+    throw new UsageError(`unknown flag ${name}${hint ? ` (${hint})` : ''}`);
+  }
+  if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+  if (spec.repeated?.includes(name)) out.lists.set(name, [...(out.lists.get(name) ?? []), value]);
+  else if (out.values.has(name)) throw new UsageError(`${name} given twice`);
+  else out.values.set(name, value);
 }
 
 /** `--output text|json`. */

@@ -10,7 +10,9 @@ import type { KubeObject } from '../cluster/types.js';
 import { loadEstate } from '../estate/load.js';
 import { resolveCluster } from '../estate/resolve.js';
 import type { Estate } from '../estate/types.js';
+import type { RenderedCluster } from '../estate/render.js';
 import { DiskFileSystem } from '../fs/disk.js';
+import type { FileSystem } from '../fs/filesystem.js';
 import { changeInfo } from './change/git.js';
 import { manifestsFromYaml } from './change/manifests.js';
 import { defaultConnector } from './deploy/connect.js';
@@ -33,12 +35,8 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
   request.adjustEstate?.(estate);
   request.note?.(`rendering ${request.only?.length ? request.only.join(', ') : 'every active cluster'} of estate ${estate.name}`);
   const desired = renderDesired(fs, estate, request.only);
-  if (request.verify) {
-    // Loaded only when asked for: the verify stage (CEL, RE2, schemas) is most of a cold start.
-    const { verifyBeforeDeploy } = await import('./deploy/verify-gate.js');
-    const problems = verifyBeforeDeploy(fs, estate, desired.rendered, now);
-    if (problems.length > 0) return { kind: 'refused', code: 'VERIFY_FAILED', message: `verify found ${problems.length} error${problems.length === 1 ? '' : 's'}; nothing was deployed`, diagnostics: problems };
-  }
+  const refusal = request.verify ? await verifyGate(fs, estate, desired.rendered, now) : undefined;
+  if (refusal) return refusal;
   const journalFile = request.journalFile ?? journalPath(estate.dir);
   if (request.planOnly) {
     const plan = withJournalForReading(journalFile, (journal) => planFor(estate, desired.objects, journal, now, request));
@@ -55,6 +53,14 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
   } finally {
     journal.close();
   }
+}
+
+/** `--verify`: errors refuse the deploy. Loaded only when asked for: the verify stage (CEL, RE2, schemas) is most of a cold start. */
+async function verifyGate(fs: FileSystem, estate: Estate, rendered: RenderedCluster[], now: Date): Promise<RefusedDeploy | undefined> {
+  const { verifyBeforeDeploy } = await import('./deploy/verify-gate.js');
+  const problems = verifyBeforeDeploy(fs, estate, rendered, now);
+  if (problems.length === 0) return undefined;
+  return { kind: 'refused', code: 'VERIFY_FAILED', message: `verify found ${problems.length} error${problems.length === 1 ? '' : 's'}; nothing was deployed`, diagnostics: problems };
 }
 
 /** Classifies the change against each cluster's last-good manifests and plans the waves. */

@@ -25,7 +25,7 @@ function captureIO(): CliIO & { out: string; err: string } {
 describe('harbormaster start (the npm start job)', () => {
   it('renders every active cluster of the example estate, wave by wave, with totals', async () => {
     const io = captureIO();
-    const code = await main(['start', '--estate', 'examples/acme-estate'], io);
+    const code = await main(['start', '--estate', 'examples/acme-estate', '--render-only'], io);
     assert.equal(code, 0, io.err);
     assert.match(io.out, /^Estate "acme": 10 active \+ 2 planned clusters, 20 services, 30 addons/);
     const rows = io.out.split('\n').filter((line) => /^\d+\s+prod-/.test(line));
@@ -36,10 +36,12 @@ describe('harbormaster start (the npm start job)', () => {
     assert.match(io.out, /planned \(validated, not rendered\): prod-sa-east-1, prod-me-central-1/);
   });
 
-  it('refuses unknown flags with exit 2 and usage', async () => {
-    const io = captureIO();
-    assert.equal(await main(['start', '--bogus'], io), 2);
-    assert.match(io.err, /usage: harbormaster start/);
+  it('refuses unknown flags and bad speeds with exit 2 and usage', async () => {
+    for (const args of [['--bogus'], ['--speed', 'fast'], ['--speed', '0.5']]) {
+      const io = captureIO();
+      assert.equal(await main(['start', ...args], io), 2, args.join(' '));
+      assert.match(io.err, /usage: harbormaster start/);
+    }
   });
 
   it('reports estate errors with file and exit 1', async () => {

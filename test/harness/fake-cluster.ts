@@ -135,14 +135,20 @@ export class FakeCluster {
     const { specChanged, metaChanged } = changes(before, object);
     this.applied.push(key);
     if (before && !specChanged && !metaChanged) return { object: before, created: false, changed: false };
-    const generation = (before?.metadata.generation ?? 0) + (specChanged ? 1 : 0);
-    const uid = before?.metadata.uid ?? `uid-${this.name}-${key}`;
-    const next: KubeObject = { ...structuredClone(object), metadata: { ...structuredClone(object.metadata), uid, generation } };
-    if (before?.status !== undefined) next.status = before.status;
-    if (object.kind === 'Service') next.spec = { ...(object.spec as object), clusterIP: `10.0.0.${++this.ip}` };
+    const next = this.nextVersion(before, object, specChanged);
     const stored = this.put(next);
     if (object.kind === 'Deployment' && specChanged) this.reconcileDeployment(stored);
     return { object: stored, created: !before, changed: true };
+  }
+
+  /** The object as stored: our identity fields kept, status kept (SSA never writes it), a cluster IP for Services. */
+  private nextVersion(before: KubeObject | undefined, object: KubeObject, specChanged: boolean): KubeObject {
+    const generation = (before?.metadata.generation ?? 0) + (specChanged ? 1 : 0);
+    const uid = before?.metadata.uid ?? `uid-${this.name}-${objectKey(object)}`;
+    const next: KubeObject = { ...structuredClone(object), metadata: { ...structuredClone(object.metadata), uid, generation } };
+    if (before?.status !== undefined) next.status = before.status;
+    if (object.kind === 'Service') next.spec = { ...(object.spec as object), clusterIP: `10.0.0.${++this.ip}` };
+    return next;
   }
 
   delete(key: string): boolean {

@@ -140,5 +140,18 @@ export function defaultClusterRoles(): JsonObject[] {
       { urls: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'], verbs: ['get'] },
     ]),
     clusterRole('system:public-info-viewer', [{ urls: ['/healthz', '/livez', '/readyz', '/version', '/version/'], verbs: ['get'] }]),
+    // Referenced by aggregated API servers (metrics-server, prometheus-adapter) to delegate authentication.
+    clusterRole('system:auth-delegator', [
+      { groups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+      { groups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
+    ]),
   ];
+}
+
+/** The bootstrap Role aggregated API servers bind to read the front proxy's CA (namespace-roles.yaml). */
+export function defaultRoles(): JsonObject[] {
+  const reader = clusterRole('extension-apiserver-authentication-reader', [
+    { groups: [''], resources: ['configmaps'], names: ['extension-apiserver-authentication'], verbs: READ },
+  ]);
+  return [{ ...reader, kind: 'Role', metadata: { ...(reader.metadata as JsonObject), namespace: 'kube-system' } }];
 }

@@ -6,9 +6,9 @@
  */
 import type { JsonObject } from '../../core/json.js';
 import type { RbacInput } from '../evaluate/read.js';
-import { BOOTSTRAP_LABEL, defaultClusterRoles } from './cluster-roles.js';
+import { BOOTSTRAP_LABEL, defaultClusterRoles, defaultRoles } from './cluster-roles.js';
 
-export { AGGREGATE_TO, BOOTSTRAP_LABEL, defaultClusterRoles } from './cluster-roles.js';
+export { AGGREGATE_TO, BOOTSTRAP_LABEL, defaultClusterRoles, defaultRoles } from './cluster-roles.js';
 
 function clusterRoleBinding(name: string, groups: string[]): JsonObject {
   return {
@@ -35,7 +35,7 @@ export function defaultClusterRoleBindings(): JsonObject[] {
 
 /** The defaults as evaluator inputs, marked built-in (review and diff leave them out). */
 export function defaultRbacInputs(): RbacInput[] {
-  return [...defaultClusterRoles(), ...defaultClusterRoleBindings()].map((object) => ({ object, builtIn: true }));
+  return [...defaultClusterRoles(), ...defaultRoles(), ...defaultClusterRoleBindings()].map((object) => ({ object, builtIn: true }));
 }
 
 /** An object that is part of Kubernetes' bootstrap policy (live clusters label them so). */
@@ -51,7 +51,10 @@ export function isBootstrapObject(obj: JsonObject): boolean {
  * default (e.g. its own `view`) replaces it, as `kubectl apply` would.
  */
 export function withDefaults(inputs: readonly RbacInput[]): RbacInput[] {
-  const key = (o: JsonObject): string => `${String(o.kind)}/${String((o.metadata as JsonObject | undefined)?.name ?? '')}`;
+  const key = (o: JsonObject): string => {
+    const meta = (o.metadata ?? {}) as JsonObject;
+    return `${String(o.kind)}/${o.kind === 'Role' || o.kind === 'RoleBinding' ? String(meta.namespace ?? 'default') : ''}/${String(meta.name ?? '')}`;
+  };
   const own = new Set(inputs.map((i) => key(i.object)));
   return [...defaultRbacInputs().filter((d) => !own.has(key(d.object))), ...inputs];
 }

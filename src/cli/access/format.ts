@@ -12,17 +12,29 @@ export function ruleText(rule: PolicyRule): string {
   const verbs = rule.verbs.join(',');
   if (rule.nonResourceURLs.length > 0) return `${verbs} ${rule.nonResourceURLs.join(',')}`;
   const targets: string[] = [];
-  for (const group of rule.apiGroups) for (const resource of rule.resources) targets.push(group === '' ? resource : `${resource}.${group}`);
+  for (const group of rule.apiGroups) for (const resource of rule.resources) targets.push(resourceText(group, resource));
   const names = rule.resourceNames.length > 0 ? ` [${rule.resourceNames.join(',')}]` : '';
   return `${verbs} ${targets.join(',')}${names}`;
 }
 
+/** `deployments.apps/scale`, `pods`, `*.*` — kubectl's `resource.group[/sub]`. */
+export function resourceText(group: string, resource: string): string {
+  if (group === '') return resource;
+  const slash = resource.indexOf('/');
+  return slash < 0 ? `${resource}.${group}` : `${resource.slice(0, slash)}.${group}${resource.slice(slash)}`;
+}
+
+/** Text cut to `max` characters with an ellipsis. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** `RoleBinding auth/x → ClusterRole edit → rule 3 (from system:aggregate-to-edit): create pods/exec`. */
-export function pathText(path: GrantPath): string {
+export function pathText(path: GrantPath, maxRule = Infinity): string {
   const b = path.binding;
   const r = path.role;
   const from = path.rule.aggregatedFrom ? ` (from ${path.rule.aggregatedFrom})` : '';
-  return `${b.kind} ${b.namespace ? `${b.namespace}/` : ''}${b.name} → ${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name} → rule ${path.rule.index + 1}${from}: ${ruleText(path.rule.rule)}`;
+  return `${b.kind} ${b.namespace ? `${b.namespace}/` : ''}${b.name} → ${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name} → rule ${path.rule.index + 1}${from}: ${clip(ruleText(path.rule.rule), maxRule)}`;
 }
 
 export function scopeText(scope: string): string {

@@ -50,10 +50,12 @@ function where(request: AccessRequest): string {
 
 function whoCanTable(a: ClusterAnswer, cwd: string): string {
   const rows: string[][] = [['SUBJECT', 'SCOPE', 'PATH', 'WHERE']];
-  for (const g of a.who.rbac.superuserGroups) rows.push([`Group ${g}`, 'cluster-wide', 'superuser: allowed before RBAC is consulted', '']);
+  const superusers = new Set(a.who.rbac.superuserGroups);
+  for (const g of superusers) rows.push([`Group ${g}`, 'cluster-wide', 'superuser: allowed before RBAC is consulted', '']);
   const principals: string[] = [];
-  for (const s of a.who.rbac.subjects) {
-    s.paths.forEach((p, i) => rows.push([i === 0 ? formatSubject(s.subject) : '', scopeText(p.scope), pathText(p), originText(p.binding.origin, cwd)]));
+  // A superuser group's own bindings (the default cluster-admin one) add nothing to the line above.
+  for (const s of a.who.rbac.subjects.filter((x) => !(x.subject.kind === 'Group' && superusers.has(x.subject.name)))) {
+    s.paths.forEach((p, i) => rows.push([i === 0 ? formatSubject(s.subject) : '', scopeText(p.scope), pathText(p, 60), originText(p.binding.origin, cwd)]));
     const mapped = s.subject.kind === 'Group' ? (a.who.groupPrincipals.get(s.subject.name) ?? []) : [];
     if (mapped.length > 0) principals.push(`  ${formatSubject(s.subject)} ← ${mapped.map((m) => m.arn).join(', ')}`);
   }

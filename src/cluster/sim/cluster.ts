@@ -59,6 +59,11 @@ export class SimCluster {
     return cluster;
   }
 
+  /** The running simulated controllers (undefined for a bare API server). */
+  get controllers(): SimControllers | undefined {
+    return this.#controllers;
+  }
+
   get port(): number {
     return this.server.port;
   }

@@ -5,6 +5,7 @@
  * timer and watch so that stop() leaves nothing behind.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { emptyCounts, parseBody, readBody, send, verbOf, type SimRequestCounts } from './http-io.js';
 import type { Socket } from 'node:net';
 import type { SimDiscovery } from './discovery.js';
 import { SimFaults, type SimVerb } from './faults.js';
@@ -12,12 +13,12 @@ import { getObject, listObjects } from './read-handlers.js';
 import type { Reply, ResourceRequest } from './request.js';
 import { parseRoute, type Route } from './routes.js';
 import { handleScale } from './scale.js';
-import { ApiError, badRequest } from './status-errors.js';
+import { ApiError } from './status-errors.js';
 import type { SimStore } from './store.js';
 import { startWatch, WatchHub } from './watch.js';
 import { createObject, deleteObject, patchObject, replaceObject } from './write-handlers.js';
 
-export type SimRequestCounts = Record<SimVerb, number> & { total: number; faulted: number };
+export type { SimRequestCounts };
 
 export interface SimServerOptions {
   host?: string;
@@ -28,50 +29,7 @@ export interface SimServerOptions {
 }
 
 const NOT_FOUND = () => new ApiError('NotFound', 'the server could not find the requested resource');
-const VERB_OF_METHOD: Record<string, SimVerb> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
 const RESOURCE_VERB: Partial<Record<SimVerb, string>> = { get: 'get', list: 'list', watch: 'watch', create: 'create', update: 'update', patch: 'patch', delete: 'delete' };
-
-function emptyCounts(): SimRequestCounts {
-  return { get: 0, list: 0, watch: 0, create: 0, update: 0, patch: 0, delete: 0, discovery: 0, total: 0, faulted: 0 };
-}
-
-function isWatch(query: URLSearchParams): boolean {
-  const watch = query.get('watch');
-  return watch === 'true' || watch === '1';
-}
-
-function verbOf(method: string, route: Route | undefined, query: URLSearchParams): SimVerb {
-  if (route?.type !== 'resource') return 'discovery';
-  if (method !== 'GET') return VERB_OF_METHOD[method] ?? 'get';
-  if (isWatch(query)) return 'watch';
-  return route.name ? 'get' : 'list';
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function parseBody(text: string, contentType: string): unknown {
-  if (!text.trim()) return undefined;
-  if (contentType.startsWith('application/apply-patch+yaml')) return text; // YAML (or JSON): parsed by the apply handler
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw badRequest(`error decoding request body: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
-function send(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
 
 export class SimApiServer {
   readonly faults: SimFaults;
@@ -233,7 +191,7 @@ export class SimApiServer {
 
   #dispatch(method: string, request: ResourceRequest): Reply {
     const verb = verbOf(method, { type: 'resource', groupVersion: '', resource: '', name: request.name }, request.query);
-    const needed = RESOURCE_VERB[verb];
+    const needed = method === 'DELETE' && !request.name ? 'deletecollection' : RESOURCE_VERB[verb];
     if (!request.subresource && needed && !request.resource.verbs.includes(needed)) throw new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource`);
     if (request.subresource === 'scale') return handleScale(method, request);
     switch (method) {

@@ -81,7 +81,7 @@ export class SimStore {
   #resourceVersion = 0;
 
   /** @param historySize how many events eventsSince() can replay before answering "too old". */
-  constructor(historySize = 20_000) {
+  constructor(historySize = 5_000) {
     this.#history = new EventHistory(historySize);
   }
 
@@ -128,6 +128,7 @@ export class SimStore {
     delete meta.deletionTimestamp;
     const draft: KubeObject = { ...object, metadata: meta };
     if (manager && meta.managedFields === undefined) meta.managedFields = recordUpdate(undefined, draft, manager, undefined);
+    if (meta.managedFields?.length === 0) delete meta.managedFields;
     if (options.dryRun) return deepFreeze(draft);
     meta.resourceVersion = String(++this.#resourceVersion);
     const stored = deepFreeze(draft);

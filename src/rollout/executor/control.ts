@@ -61,6 +61,7 @@ export class ControlMonitor {
 
   /** Reads the journal now and acts on a change: journals and announces pause/resume, fires cancel on abort. */
   refresh(): ControlRequest {
+    if (this.polling.signal.aborted) return this.request;
     const record = this.options.journal.rollout(this.options.rolloutId);
     const request = record?.control ?? 'none';
     this.request = request;

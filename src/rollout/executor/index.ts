@@ -7,7 +7,7 @@
 import { describeLock } from '../journal/locks.js';
 import type { RolloutPlan } from '../plan/types.js';
 import { RunContext } from './context.js';
-import { rollBack, type RollbackTarget } from './rollback.js';
+import { rollBack, supersededBy, type RollbackTarget } from './rollback.js';
 import { finish, runRollout } from './run.js';
 import { RolloutRefusedError, type ExecutorDeps, type RolloutOutcome } from './types.js';
 
@@ -81,6 +81,11 @@ export async function rollbackRollout(rolloutId: string, deps: ExecutorDeps, clu
   const ctx = new RunContext(record.plan, deps);
   ctx.loadSteps();
   const list = rollbackTargets(ctx, clusters);
+  const newer = list.map((t) => [t.plan.cluster, supersededBy(deps.journal, t.plan.cluster, rolloutId)] as const).filter(([, by]) => by !== undefined);
+  if (newer.length > 0) {
+    const which = newer.map(([cluster, by]) => `${cluster} (by ${by})`).join(', ');
+    throw new RolloutRefusedError('ROLLOUT_SUPERSEDED', `rollout ${rolloutId} was superseded on ${which}: roll back the later rollout instead`, { cluster: newer[0]![0], rolloutId });
+  }
   acquireLocks(ctx, list.map((t) => t.plan.cluster));
   const results = await rollBack(ctx, list, 'rollback requested');
   const failed = results.filter((r) => r.result === 'failed');

@@ -10,55 +10,14 @@
  * long that may last.
  */
 import { Backoff } from '../../cluster/retry.js';
-import { groupOf, objectKey, type ClusterClient, type KubeObject, type WatchHandle } from '../../cluster/types.js';
+import { objectKey, type ClusterClient, type KubeObject } from '../../cluster/types.js';
 import { assessHealth } from '../health/assess.js';
-import type { HealthOptions, HealthVerdict } from '../health/types.js';
+import type { HealthOptions } from '../health/types.js';
+import { feedsFor, type Feed } from './feeds.js';
+import { notSeenYet, summarize, type HealthSnapshot } from './snapshot.js';
 import type { Clock } from './types.js';
 
-/** One tracked object's latest verdict. */
-export interface TrackedVerdict {
-  /** `Kind/namespace/name`. */
-  label: string;
-  verdict: HealthVerdict;
-}
-
-export interface HealthSnapshot {
-  verdicts: TrackedVerdict[];
-  allCurrent: boolean;
-  /** The first verdict that failed fast, if any. */
-  failedFast?: TrackedVerdict;
-  /** Summed progress of workloads. */
-  updated: number;
-  ready: number;
-  desired: number;
-  /** Not-yet-Current objects as `Kind/ns/name: reason`. */
-  pending: string[];
-  /** Since when a watch is down (ms since epoch), undefined while every feed is live. */
-  disconnectedSince?: number;
-  /** The error that broke the oldest broken feed. */
-  lastError?: unknown;
-}
-
-/** Kinds whose health depends on pods, and the owner objects they need besides. */
-const WORKLOAD_SUPPORT: Record<string, string[]> = {
-  'apps/Deployment': ['/Pod', 'apps/ReplicaSet'],
-  'apps/ReplicaSet': ['/Pod'],
-  'apps/StatefulSet': ['/Pod'],
-  'apps/DaemonSet': ['/Pod', 'apps/ControllerRevision'],
-  'batch/Job': ['/Pod'],
-};
-
-const API_VERSION: Record<string, string> = { '/Pod': 'v1', 'apps/ReplicaSet': 'apps/v1', 'apps/ControllerRevision': 'apps/v1' };
-
-interface Feed {
-  apiVersion: string;
-  kind: string;
-  namespace?: string;
-  keys: Set<string>;
-  handle?: WatchHandle;
-  brokenSince?: number;
-  error?: unknown;
-}
+export type { HealthSnapshot, TrackedVerdict } from './snapshot.js';
 
 export interface ObserverOptions {
   health: HealthOptions;
@@ -131,8 +90,9 @@ export class ClusterObserver {
   private async connect(feed: Feed): Promise<void> {
     const scope = { apiVersion: feed.apiVersion, kind: feed.kind, ...(feed.namespace !== undefined ? { namespace: feed.namespace } : {}) };
     const list = await this.client.list(scope);
-    for (const key of feed.keys) if (!list.items.some((o) => objectKey(o) === key)) this.live.delete(key);
-    feed.keys = new Set(list.items.map((o) => objectKey(o)));
+    const listed = new Set(list.items.map((o) => objectKey(o)));
+    for (const key of feed.keys) if (!listed.has(key)) this.live.delete(key);
+    feed.keys = listed;
     for (const object of list.items) this.live.set(objectKey(object), object);
     if (this.closing.signal.aborted) return;
     const handle = await this.client.watch({ ...scope, resourceVersion: list.resourceVersion }, (event) => {
@@ -222,59 +182,6 @@ export class ClusterObserver {
     }
     return groups;
   }
-}
-
-function notSeenYet(object: KubeObject, generation: number): HealthVerdict {
-  const message = `${object.kind} ${object.metadata.name}: generation ${generation} applied, the watch still shows ${object.metadata.generation ?? 0}`;
-  return { status: 'InProgress', reason: 'AppliedGenerationNotSeen', message, failFast: false };
-}
-
-function summarize(verdicts: TrackedVerdict[], feeds: readonly Feed[]): HealthSnapshot {
-  let updated = 0;
-  let ready = 0;
-  let desired = 0;
-  const pending: string[] = [];
-  for (const { label, verdict } of verdicts) {
-    if (verdict.progress) {
-      updated += verdict.progress.updated;
-      ready += verdict.progress.ready;
-      desired += verdict.progress.desired;
-    }
-    if (verdict.status !== 'Current') pending.push(`${label}: ${verdict.reason}`);
-  }
-  const failedFast = verdicts.find((v) => v.verdict.status === 'Failed' && v.verdict.failFast);
-  const broken = feeds.filter((f) => f.brokenSince !== undefined).sort((a, b) => a.brokenSince! - b.brokenSince!)[0];
-  return {
-    verdicts,
-    allCurrent: pending.length === 0 && broken === undefined,
-    ...(failedFast ? { failedFast } : {}),
-    updated,
-    ready,
-    desired,
-    pending,
-    ...(broken ? { disconnectedSince: broken.brokenSince, lastError: broken.error } : {}),
-  };
-}
-
-/** One feed per kind: namespaced to the objects' namespace when they share one, cluster-wide otherwise. */
-function feedsFor(objects: readonly KubeObject[]): Feed[] {
-  const kinds = new Map<string, { apiVersion: string; kind: string; namespaces: Set<string | undefined> }>();
-  const want = (apiVersion: string, kind: string, namespace: string | undefined): void => {
-    const id = `${groupOf(apiVersion)}/${kind}`;
-    const entry = kinds.get(id) ?? { apiVersion, kind, namespaces: new Set() };
-    entry.namespaces.add(namespace);
-    kinds.set(id, entry);
-  };
-  for (const object of objects) {
-    want(object.apiVersion, object.kind, object.metadata.namespace);
-    for (const id of WORKLOAD_SUPPORT[`${groupOf(object.apiVersion)}/${object.kind}`] ?? []) {
-      want(API_VERSION[id]!, id.slice(id.indexOf('/') + 1), object.metadata.namespace);
-    }
-  }
-  return [...kinds.values()].map(({ apiVersion, kind, namespaces }) => {
-    const only = namespaces.size === 1 ? [...namespaces][0] : undefined;
-    return { apiVersion, kind, ...(only !== undefined ? { namespace: only } : {}), keys: new Set<string>() };
-  });
 }
 
 export function labelOf(object: KubeObject): string {

@@ -79,10 +79,28 @@ async function restore(ctx: RunContext, wave: number, plan: ClusterStepPlan, poi
   }
 }
 
-/** The newest last-good of another rollout; uses the journal's history when it keeps one. */
-export function rollbackPoint(journal: Journal, cluster: string, rolloutId: string): LastGood | undefined {
-  const history = (journal as Partial<{ lastGoodHistory(cluster: string, limit?: number): LastGood[] }>).lastGoodHistory;
-  if (typeof history === 'function') return history.call(journal, cluster, 100).find((r) => r.rolloutId !== rolloutId);
+/**
+ * Last-good records of a cluster, newest first. The Journal contract only
+ * promises the newest; the SQLite journal keeps a few more (lastGoodHistory),
+ * which a rollback of an already finished rollout needs.
+ */
+function history(journal: Journal, cluster: string): LastGood[] {
+  const more = (journal as Partial<{ lastGoodHistory(cluster: string, limit?: number): LastGood[] }>).lastGoodHistory;
+  if (typeof more === 'function') return more.call(journal, cluster, 100);
   const latest = journal.lastGood(cluster);
-  return latest && latest.rolloutId !== rolloutId ? latest : undefined;
+  return latest ? [latest] : [];
+}
+
+/** The newest last-good recorded before this rollout's own (which is what is being undone). */
+export function rollbackPoint(journal: Journal, cluster: string, rolloutId: string): LastGood | undefined {
+  const records = history(journal, cluster);
+  const own = records.findIndex((r) => r.rolloutId === rolloutId);
+  return records.slice(own < 0 ? 0 : own).find((r) => r.rolloutId !== rolloutId);
+}
+
+/** A later rollout that recorded last-good on the cluster after this one did. */
+export function supersededBy(journal: Journal, cluster: string, rolloutId: string): string | undefined {
+  const records = history(journal, cluster);
+  const own = records.findIndex((r) => r.rolloutId === rolloutId);
+  return own > 0 ? records[0]!.rolloutId : undefined;
 }

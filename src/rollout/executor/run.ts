@@ -87,6 +87,8 @@ function targets(ctx: RunContext, failedWave: number): RollbackTarget[] {
     if (wave.index > failedWave || (wave.index < failedWave && !everyWave)) continue;
     for (const plan of wave.clusters) {
       if (!STARTED.has(ctx.step(wave.index, plan.cluster).state)) continue;
+      // Refused by another rollout's lock: nothing of ours was written there, and it is not ours to touch.
+      if (ctx.failures.some((f) => f.cluster === plan.cluster && f.code === 'ROLLOUT_LOCKED')) continue;
       const unreachable = ctx.failures.find((f) => f.cluster === plan.cluster && f.code === 'CLUSTER_UNREACHABLE');
       list.push({ wave: wave.index, plan, ...(unreachable ? { unreachable: unreachable.reason } : {}) });
     }
@@ -130,6 +132,7 @@ function summary(results: readonly RollbackResult[]): string {
 
 /** A terminal state: journaled, locks released, announced. */
 export function finish(ctx: RunContext, state: RolloutState, reason?: string): RolloutOutcome {
+  ctx.control.close();
   ctx.journal.setRolloutState(ctx.rolloutId, state, ctx.nowIso(), reason);
   releaseLocks(ctx);
   ctx.emit({ type: 'rollout-finished', state, ...(reason ? { reason } : {}) });

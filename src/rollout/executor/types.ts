@@ -111,7 +111,7 @@ export interface RolloutOutcome {
   waves: WaveTiming[];
 }
 
-export type RefusalCode = 'ROLLOUT_FROZEN' | 'ROLLOUT_LOCKED' | 'ROLLOUT_NOT_FOUND' | 'ROLLOUT_NOT_RESUMABLE' | 'ROLLOUT_STALE_PLAN' | 'ROLLOUT_ACTIVE';
+export type RefusalCode = 'ROLLOUT_FROZEN' | 'ROLLOUT_LOCKED' | 'ROLLOUT_NOT_FOUND' | 'ROLLOUT_NOT_RESUMABLE' | 'ROLLOUT_STALE_PLAN' | 'ROLLOUT_SUPERSEDED';
 
 /** The executor would not start; nothing was applied. `lock` names the rollout holding a cluster. */
 export class RolloutRefusedError extends Error {

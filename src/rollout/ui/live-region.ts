@@ -112,7 +112,6 @@ function fit(line: string, width: number): string {
   return visibleLength(line) <= max ? line : `${stripAnsi(line).slice(0, max - 1)}…`;
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 export function stripAnsi(text: string): string {

@@ -34,6 +34,19 @@ describe('server-side apply', () => {
     assert.equal(fleet.cluster('alpha').store.resourceVersion, rvBefore);
   });
 
+  it('a second identical apply of any kind changes nothing (Namespace, Service, ConfigMap, Deployment)', async () => {
+    const objects: KubeObject[] = [
+      namespace('noop', { team: 'a' }),
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'noop' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] } },
+      configMap('cfg', 'noop', { app: 'web' }, { k: 'v' }),
+      deployment('web', 'noop', 3),
+    ];
+    for (const object of objects) await apply(c, object);
+    const rv = fleet.cluster('alpha').store.resourceVersion;
+    for (const object of objects) await apply(c, object);
+    assert.equal(fleet.cluster('alpha').store.resourceVersion, rv);
+  });
+
   it('updates a field it owns: new resourceVersion and generation', async () => {
     const updated = (await apply(c, deployment('web', 'ssa', 2, 'nginx:1.26'))) as Deployment;
     assert.equal(updated.metadata?.generation, 2);

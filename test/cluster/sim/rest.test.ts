@@ -148,6 +148,33 @@ describe('simulated API server through client-node', () => {
     assert.equal(orphan.metadata.ownerReferences, undefined);
   });
 
+  it('speaks plain HTTP too: DeleteOptions bodies, watch=1, 404/405 Status for unknown paths and methods', async () => {
+    const base = fleet.cluster('alpha').url;
+    const store = fleet.cluster('alpha').store;
+    const owner = await c.objects.create(configMap('raw-owner', 'shop') as k8s.KubernetesObject);
+    await c.objects.create({ ...configMap('raw-child', 'shop'), metadata: { name: 'raw-child', namespace: 'shop', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'raw-owner', uid: owner.metadata!.uid! }] } } as k8s.KubernetesObject);
+    const del = await fetch(`${base}/api/v1/namespaces/shop/configmaps/raw-owner`, { method: 'DELETE', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Orphan' }) });
+    assert.equal(del.status, 200);
+    assert.equal(((await del.json()) as { status: string }).status, 'Success');
+    assert.ok(store.get({ group: '', kind: 'ConfigMap', namespace: 'shop', name: 'raw-child' }));
+
+    const controller = new AbortController();
+    const watch = await fetch(`${base}/api/v1/namespaces/shop/configmaps?watch=1&fieldSelector=metadata.name%3Draw-child`, { signal: controller.signal });
+    assert.equal(watch.status, 200);
+    const reader = watch.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    assert.deepEqual(JSON.parse(first.split('\n')[0]!).type, 'ADDED');
+    controller.abort();
+
+    const unknown = await fetch(`${base}/apis/nope.example.com/v1/things`);
+    assert.equal(unknown.status, 404);
+    assert.equal(((await unknown.json()) as { kind: string }).kind, 'Status');
+    const notAllowed = await fetch(`${base}/api/v1/namespaces/shop/configmaps/raw-child/status`, { method: 'PUT', body: '{}' });
+    assert.equal(notAllowed.status, 404);
+    const post = await fetch(`${base}/apis`, { method: 'POST', body: '{}' });
+    assert.equal(post.status, 405);
+  });
+
   it('counts requests by verb', async () => {
     const cluster = fleet.cluster('alpha');
     cluster.resetRequests();

@@ -96,9 +96,16 @@ describe('executeRollout: pause, abort, locks', () => {
     await executeRollout(second, h.deps());
     assert.equal(h.image('a'), 'web:2');
 
-    const outcome = await rollbackRollout(second.id, h.deps());
+    h.setDesired(app('web:3'));
+    const third = h.plan([{ clusters: ['a'] }]);
+    await executeRollout(third, h.deps());
+    await assert.rejects(rollbackRollout(second.id, h.deps()), { code: 'ROLLOUT_SUPERSEDED', message: /superseded on a \(by r-test-3\)/ });
+    assert.equal(h.journal.rollout(second.id)!.state, 'succeeded', 'a refusal changes nothing');
+
+    const outcome = await rollbackRollout(third.id, h.deps());
     assert.equal(outcome.state, 'rolled-back');
-    assert.equal(h.image('a'), 'web:1');
-    assert.equal(h.journal.lastGood('a')!.rolloutId, 'r-test-1', 'what runs now is the rollback point again');
+    assert.equal(h.image('a'), 'web:2');
+    assert.equal(h.journal.lastGood('a')!.rolloutId, second.id, 'what runs now is the rollback point again');
+    assert.equal(h.journal.rollout(third.id)!.state, 'rolled-back');
   });
 });

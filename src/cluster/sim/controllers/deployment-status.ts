@@ -94,8 +94,8 @@ function progressingCondition(
     lastProgress.set(uid, Date.now());
     return { condition, progressed: true };
   };
-  if (spec.paused === true) return { condition: { type: 'Progressing', status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' }, progressed: false };
-  if (previous?.reason === 'DeploymentPaused') return progressed({ type: 'Progressing', status: 'True', reason: 'DeploymentResumed', message: 'Deployment is resumed' });
+  const pause = pauseCondition(spec.paused === true, previous);
+  if (pause) return pause.progressed ? progressed(pause.condition) : pause;
   const deadlineSeconds = num(spec, 'progressDeadlineSeconds', 600);
   if (deadlineSeconds === NO_DEADLINE) return { progressed: false };
   // A finished rollout keeps its condition while it only scales.
@@ -107,11 +107,24 @@ function progressingCondition(
   if (!previous || madeProgress(statusOf(deployment), counts)) {
     return progressed({ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.` });
   }
-  const since = lastProgress.get(uid) ?? parsedOr(previous.lastUpdateTime, Date.now());
-  if (previous.reason === 'ProgressDeadlineExceeded' || Date.now() - since > ctx.scaledSeconds(deadlineSeconds)) {
+  if (timedOut(previous, lastProgress.get(uid), ctx.scaledSeconds(deadlineSeconds))) {
     return { condition: { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.` }, progressed: false };
   }
   return { progressed: false };
+}
+
+/** No progress for the (scaled) deadline since the last progress we saw, or since the condition's lastUpdateTime after a restart. */
+function timedOut(previous: Condition, lastProgressAt: number | undefined, deadlineMs: number): boolean {
+  if (previous.reason === 'ProgressDeadlineExceeded') return true;
+  const since = lastProgressAt ?? parsedOr(previous.lastUpdateTime, Date.now());
+  return Date.now() - since > deadlineMs;
+}
+
+/** Pausing sets Progressing Unknown/DeploymentPaused; resuming records progress (the deadline starts again). */
+function pauseCondition(paused: boolean, previous: Condition | undefined): { condition: Condition; progressed: boolean } | undefined {
+  if (paused) return { condition: { type: 'Progressing', status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' }, progressed: false };
+  if (previous?.reason === 'DeploymentPaused') return { condition: { type: 'Progressing', status: 'True', reason: 'DeploymentResumed', message: 'Deployment is resumed' }, progressed: true };
+  return undefined;
 }
 
 /** The controller's DeploymentProgressing test: more updated, ready or available pods, or fewer old ones. */

@@ -112,37 +112,43 @@ export class Kubelet {
     const pod = runtime && this.ctx.store.get(runtime.key);
     if (!runtime || !pod || pod.metadata.uid !== uid) return;
     const namespace = pod.metadata.namespace ?? '';
-    const spec = specOf(pod);
     if (!runtime.podIP && runtime.node) runtime.podIP = this.#nextPodIP(runtime.node.index);
-    const blockedMount = missingVolumeSource(this.ctx.store, namespace, spec);
-    if (blockedMount) return this.#waitForConfig(namespace, runtime); // stays ContainerCreating, as a real kubelet does
-    const containerSpecs = new Map<string, JsonObject>();
-    for (const field of ['initContainers', 'containers']) {
-      for (const c of Array.isArray(spec[field]) ? (spec[field] as unknown[]).filter(isObject) : []) containerSpecs.set(`${field}/${String(c.name)}`, c);
+    if (missingVolumeSource(this.ctx.store, namespace, specOf(pod))) {
+      this.#waitForConfig(namespace, uid, true); // stays ContainerCreating, as a real kubelet does
+      return this.publish(runtime);
     }
-    const create = (field: string, c: ContainerRuntime, init: boolean) =>
-      this.#lifecycle.create(runtime, c, missingEnvReference(this.ctx.store, namespace, containerSpecs.get(`${field}/${c.name}`) ?? {}), init);
-    // Init containers run one after another; the containers start only when all of them have completed.
-    let initDone = true;
-    for (const init of runtime.initContainers) {
-      if (init.state.kind === 'terminated') continue;
-      if (!isStartable(init) || !create('initContainers', init, true)) {
-        initDone = false;
-        break;
-      }
-    }
-    if (initDone) for (const c of runtime.containers) if (isStartable(c)) create('containers', c, false);
-    const waitingForConfig = [...runtime.initContainers, ...runtime.containers].some((c) => c.state.kind === 'waiting' && c.state.reason === 'CreateContainerConfigError');
-    if (waitingForConfig) this.#waitForConfig(namespace, runtime);
-    else this.#waitingForConfig.get(namespace)?.delete(uid);
+    const create = this.#creator(pod, runtime);
+    if (this.#runInitContainers(runtime, create)) for (const c of runtime.containers) if (isStartable(c)) create('containers', c);
+    const configError = [...runtime.initContainers, ...runtime.containers].some((c) => c.state.kind === 'waiting' && c.state.reason === 'CreateContainerConfigError');
+    this.#waitForConfig(namespace, uid, configError);
     this.publish(runtime);
   }
 
-  #waitForConfig(namespace: string, runtime: PodRuntime): void {
+  /** Creates one container of the pod, checking its env references first. */
+  #creator(pod: KubeObject, runtime: PodRuntime): (field: 'initContainers' | 'containers', c: ContainerRuntime) => boolean {
+    const spec = specOf(pod);
+    const namespace = pod.metadata.namespace ?? '';
+    return (field, c) => {
+      const list = Array.isArray(spec[field]) ? (spec[field] as unknown[]).filter(isObject) : [];
+      const containerSpec: JsonObject = list.find((item) => item.name === c.name) ?? {};
+      return this.#lifecycle.create(runtime, c, missingEnvReference(this.ctx.store, namespace, containerSpec), field === 'initContainers');
+    };
+  }
+
+  /** Init containers run one after another; true when all of them have completed. */
+  #runInitContainers(runtime: PodRuntime, create: (field: 'initContainers', c: ContainerRuntime) => boolean): boolean {
+    for (const init of runtime.initContainers) {
+      if (init.state.kind === 'terminated') continue;
+      if (!isStartable(init) || !create('initContainers', init)) return false;
+    }
+    return true;
+  }
+
+  #waitForConfig(namespace: string, uid: string, waiting: boolean): void {
     let set = this.#waitingForConfig.get(namespace);
+    if (!waiting) return void set?.delete(uid);
     if (!set) this.#waitingForConfig.set(namespace, (set = new Set()));
-    set.add(runtime.uid);
-    this.publish(runtime);
+    set.add(uid);
   }
 
   #retryUnschedulable(): void {

@@ -16,6 +16,8 @@ export interface SimNode {
   memoryBytes: number;
   usedCpu: number;
   usedMemory: number;
+  /** Pods placed on the node (ties between equally loaded nodes go to the emptier one). */
+  pods: number;
   /** Addresses: node i is 10.0.i.10, its pods 10.(244+i).x.y. */
   index: number;
 }
@@ -51,6 +53,7 @@ export class NodePool {
         memoryBytes: parseQuantity(options.nodeAllocatable.memory),
         usedCpu: 0,
         usedMemory: 0,
+        pods: 0,
       };
     });
   }
@@ -91,6 +94,7 @@ export class NodePool {
     const requests = podRequests(isObject(pod.spec) ? pod.spec : {});
     node.usedCpu += requests.cpuMilli;
     node.usedMemory += requests.memoryBytes;
+    node.pods++;
     this.#reserved.set(uid, { node, requests });
   }
 
@@ -100,13 +104,17 @@ export class NodePool {
     if (!held) return false;
     held.node.usedCpu -= held.requests.cpuMilli;
     held.node.usedMemory -= held.requests.memoryBytes;
+    held.node.pods--;
     this.#reserved.delete(uid);
     return true;
   }
 }
 
+/** Least-allocated scoring (CPU and memory fractions), then the fewest pods. */
 function load(node: SimNode): number {
-  return node.cpuMilli ? node.usedCpu / node.cpuMilli : 1;
+  const cpu = node.cpuMilli ? node.usedCpu / node.cpuMilli : 1;
+  const memory = node.memoryBytes ? node.usedMemory / node.memoryBytes : 1;
+  return cpu + memory + node.pods * 1e-6;
 }
 
 /** Sum of the containers' requests (limits stand in for absent requests, as the API server defaults them). */

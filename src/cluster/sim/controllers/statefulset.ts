@@ -25,27 +25,27 @@ export function reconcileStatefulSet(ctx: ControllerContext, key: StoreKey): voi
   const onDelete = strategy.type === 'OnDelete';
   const partition = onDelete ? 0 : num(isObject(strategy.rollingUpdate) ? strategy.rollingUpdate : {}, 'partition');
   const ordered = spec.podManagementPolicy !== 'Parallel';
-  const byOrdinal = podsByOrdinal(ctx.owned(sts, 'Pod'), sts.metadata.name);
-
   // Terminal pods are deleted and recreated, as the controller does.
-  for (const pod of byOrdinal.values()) if (!isActive(pod) && !pod.metadata.deletionTimestamp) ctx.delete(pod);
+  for (const pod of ctx.owned(sts, 'Pod')) if (!isActive(pod) && !pod.metadata.deletionTimestamp) ctx.delete(pod);
   const live = podsByOrdinal(ctx.owned(sts, 'Pod').filter(isActive), sts.metadata.name);
-
-  let blocked = false;
-  for (let ordinal = 0; ordinal < replicas && !blocked; ordinal++) {
-    const pod = live.get(ordinal);
-    if (!pod) {
-      const revision = ordinal < partition && currentRevision !== update.name ? currentRevision : update.name;
-      live.set(ordinal, createPod(ctx, sts, ordinal, revision));
-      blocked = ordered;
-    } else if (ordered && !isReady(pod)) blocked = true;
-  }
+  const revisionFor = (ordinal: number) => (ordinal < partition && currentRevision !== update.name ? currentRevision : update.name);
+  const blocked = createMissing(ctx, sts, live, replicas, ordered, revisionFor);
   scaleDown(ctx, live, replicas, ordered);
   if (!onDelete && !blocked) rollOne(ctx, live, replicas, partition, update.name);
-
-  const pods = ctx.owned(sts, 'Pod').filter(isActive);
-  writeStatus(ctx, sts, pods, currentRevision, update.name, onDelete);
+  writeStatus(ctx, sts, ctx.owned(sts, 'Pod').filter(isActive), currentRevision, update.name, onDelete);
   pruneRevisions(ctx, sts, num(spec, 'revisionHistoryLimit', 10), new Set([currentRevision, update.name]));
+}
+
+/** Creates missing ordinals below replicas; OrderedReady stops at the first pod it creates or finds not ready (returns true then). */
+function createMissing(ctx: ControllerContext, sts: KubeObject, live: Map<number, KubeObject>, replicas: number, ordered: boolean, revisionFor: (ordinal: number) => string): boolean {
+  for (let ordinal = 0; ordinal < replicas; ordinal++) {
+    const pod = live.get(ordinal);
+    if (!pod) {
+      live.set(ordinal, createPod(ctx, sts, ordinal, revisionFor(ordinal)));
+      if (ordered) return true;
+    } else if (ordered && !isReady(pod)) return true;
+  }
+  return false;
 }
 
 function podsByOrdinal(pods: readonly KubeObject[], setName: string): Map<number, KubeObject> {

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { CliIO } from '../../src/cli/command.js';
+import { main } from '../../src/cli/main.js';
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+
+function captureIO(): CliIO & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    isTTY: false,
+    cwd: REPO,
+    stdout(text: string) {
+      io.out += text;
+    },
+    stderr(text: string) {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+function examplesStatus(): string {
+  try {
+    return execFileSync('git', ['status', '--porcelain', '--', 'examples'], { cwd: REPO, encoding: 'utf8' });
+  } catch {
+    return 'git unavailable';
+  }
+}
+
+describe('npm start: the whole story on the example estate', () => {
+  it('renders, deploys wave by wave, takes the config fast path, rolls back a bad canary, and prints DORA figures', async () => {
+    const before = examplesStatus();
+    const io = captureIO();
+    const code = await main(['start', '--estate', 'examples/acme-estate', '--speed', '20'], io);
+    assert.equal(code, 0, `${io.err}\n${io.out.slice(-4000)}`);
+    const out = io.out;
+    // The render summary stays at the top, as before the deploy story existed.
+    assert.match(out, /^Estate "acme": 10 active \+ 2 planned clusters/);
+    const outcomes = [...out.matchAll(/^Rollout (r-\S+) (\S+) in \S+ \(strategy (\w+), (\d+) waves?, (\d+) clusters?\)/gm)].map((m) => [m[2], m[3], m[5]]);
+    assert.deepEqual(outcomes, [
+      ['succeeded', 'default', '10'],
+      ['succeeded', 'config', '10'],
+      ['rolled-back', 'default', '10'],
+    ]);
+    const third = out.slice(out.indexOf('3/3  '));
+    assert.match(third, /prod-ca-central-1: FAILED HEALTH_FAILED: .*policy-engine.*(ImagePullBackOff|ErrImagePull)/);
+    assert.match(third, /prod-ca-central-1: rolled back to last-good manifests/);
+    assert.doesNotMatch(third, /wave 2\/3 \w+: started/, 'the rollout stops in the canary wave');
+    assert.match(out, /deployment frequency\s+2 deployments/);
+    assert.match(out, /change failure rate\s+33\.3% \(1 of 3 finished rollouts/);
+    assert.match(out, /lead time for changes\s+median/);
+    assert.equal(examplesStatus(), before, 'the story edits the estate in memory only');
+  });
+});
