@@ -76,11 +76,7 @@ export const accessCommand: Command = {
     }
     let flags: AccessFlags;
     try {
-      const spec = SPECS[sub];
-      if (!spec) throw new UsageError(`unknown subcommand ${sub} (who-can, can-i, matrix, review, diff)`);
-      flags = parseAccessFlags(rest, spec);
-      if (sub === 'can-i') checkCanIFlags(flags);
-      if (sub === 'matrix' && flags.team === undefined) throw new UsageError('matrix needs --team T');
+      flags = parseSubcommand(sub, rest);
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
       io.stderr(`error: ${err.message}\n\n${USAGE}`);
@@ -103,6 +99,15 @@ export const accessCommand: Command = {
     }
   },
 };
+
+function parseSubcommand(sub: string, rest: readonly string[]): AccessFlags {
+  const spec = SPECS[sub];
+  if (!spec) throw new UsageError(`unknown subcommand ${sub} (who-can, can-i, matrix, review, diff)`);
+  const flags = parseAccessFlags(rest, spec);
+  if (sub === 'can-i') checkCanIFlags(flags);
+  if (sub === 'matrix' && flags.team === undefined) throw new UsageError('matrix needs --team T');
+  return flags;
+}
 
 /**
  * Objects that grant nothing (missing roles, malformed bindings, aws-auth

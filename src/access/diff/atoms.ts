@@ -75,6 +75,10 @@ export function covers(a: PermissionAtom, b: PermissionAtom): boolean {
   if (!(a.verb === '*' || a.verb === b.verb)) return false;
   if (!(a.scope === '' || a.scope === b.scope)) return false;
   if (b.url !== '' || a.url !== '') return a.url !== '' && b.url !== '' && urlCovers(a.url, b.url);
+  return resourceCovers(a, b);
+}
+
+function resourceCovers(a: PermissionAtom, b: PermissionAtom): boolean {
   if (!(a.apiGroup === '*' || a.apiGroup === b.apiGroup)) return false;
   if (!(a.name === '' || a.name === b.name)) return false;
   if (a.resource === b.resource || a.resource === '*') return true;

@@ -51,10 +51,16 @@ export function diffClusterAccess(cluster: string, base: ClusterAccess | undefin
   const lost = effective([...before.values()].filter((a) => !after.has(a.key)), after);
   const mappings = diffMappings(base?.identities.mappings ?? [], head?.identities.mappings ?? []);
   const escalations = head ? escalationsOf(cluster, head, gained, mappings) : [];
+  const holders = holderChanges(gained, lost, escalations, groupPrincipals(head ?? base!));
+  const status = !base ? 'added' : !head ? 'removed' : holders.length === 0 && mappings.length === 0 ? 'unchanged' : 'changed';
+  return { cluster, status, holders, mappings, escalations };
+}
+
+/** Gains and losses per holder, each gain with the escalation checks it trips. */
+function holderChanges(gained: readonly HeldAtom[], lost: readonly HeldAtom[], escalations: readonly ReviewFinding[], principalsOf: ReadonlyMap<string, string[]>): HolderChange[] {
   const flagged = new Map<string, string[]>();
   for (const f of escalations) for (const k of f.key.split('\u0001').slice(1)) flagged.set(k, [...(flagged.get(k) ?? []), f.check]);
   const holders = new Map<string, HolderChange>();
-  const principalsOf = groupPrincipals(head ?? base!);
   const entry = (holder: Holder): HolderChange => {
     const key = holderKey(holder);
     let h = holders.get(key);
@@ -63,8 +69,7 @@ export function diffClusterAccess(cluster: string, base: ClusterAccess | undefin
   };
   for (const a of gained) entry(a.atom.holder).gained.push({ atom: a.atom, ...viaOf(a), escalations: [...new Set(flagged.get(a.key) ?? [])] });
   for (const a of lost) entry(a.atom.holder).lost.push({ atom: a.atom, ...viaOf(a), escalations: [] });
-  const status = !base ? 'added' : !head ? 'removed' : holders.size === 0 && mappings.length === 0 ? 'unchanged' : 'changed';
-  return { cluster, status, holders: [...holders.values()].sort((a, b) => holderKey(a.holder).localeCompare(holderKey(b.holder))), mappings, escalations };
+  return [...holders.values()].sort((a, b) => holderKey(a.holder).localeCompare(holderKey(b.holder)));
 }
 
 /** Changed atoms the other side does not already cover. */

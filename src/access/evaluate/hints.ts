@@ -8,7 +8,7 @@ import type { RbacEvaluator } from './evaluator.js';
 import { boundRoleKey } from './index-build.js';
 import { apiGroupMatches, combinedResource, resourceMatches, ruleAllows, verbMatches } from './match.js';
 import { appliesInNamespace } from './scope.js';
-import type { AccessRequest, UserInfo } from './types.js';
+import type { AccessRequest, PolicyRule, ResourceRequest, UserInfo } from './types.js';
 
 const MAX_HINTS = 6;
 
@@ -24,29 +24,30 @@ export function denialHints(evaluator: RbacEvaluator, user: UserInfo, request: A
   for (const { binding } of named) {
     const role = evaluator.tables.roles.get(boundRoleKey(binding))?.role;
     const label = `${binding.kind} ${binding.namespace ? `${binding.namespace}/` : ''}${binding.name} → ${binding.roleRef.kind} ${binding.roleRef.name}`;
-    if (!role) {
-      hints.push(`${label}: the role does not exist, so the binding grants nothing`);
-      continue;
-    }
-    const allows = role.rules.some((r) => ruleAllows(r.rule, request));
-    if (allows && !appliesInNamespace(binding, namespace)) {
-      elsewhere.add(binding.namespace);
-      continue;
-    }
-    if (request.kind !== 'resource') continue;
-    for (const { rule } of role.rules) {
-      const sameTarget = apiGroupMatches(rule, request.apiGroup) && resourceMatches(rule, combinedResource(request), request.subresource);
-      if (!sameTarget) continue;
-      if (!verbMatches(rule, request.verb)) hints.push(`${label} allows ${rule.verbs.join(',')} on ${combinedResource(request)}, not ${request.verb}`);
-      else if (rule.resourceNames.length > 0) hints.push(`${label} allows ${request.verb} ${combinedResource(request)} only for the names ${rule.resourceNames.join(', ')}${nameHint(request.verb, request.name)}`);
-    }
+    if (!role) hints.push(`${label}: the role does not exist, so the binding grants nothing`);
+    else if (role.rules.some((r) => ruleAllows(r.rule, request)) && !appliesInNamespace(binding, namespace)) elsewhere.add(binding.namespace);
+    else if (request.kind === 'resource') hints.push(...nearMisses(label, role.rules.map((r) => r.rule), request));
   }
-  if (elsewhere.size > 0) {
-    const where = namespace === '' ? 'cluster-wide (a RoleBinding never grants cluster-wide or cluster-scoped access)' : `in namespace ${namespace}`;
-    hints.unshift(`allowed in namespace${elsewhere.size > 1 ? 's' : ''} ${[...elsewhere].sort().join(', ')} by RoleBinding, but not ${where}`);
-  }
+  if (elsewhere.size > 0) hints.unshift(elsewhereHint([...elsewhere].sort(), namespace));
   if (hints.length === 0) hints.push(`${named.length} binding${named.length > 1 ? 's name' : ' names'} this identity; none has a rule for ${describe(request)}`);
   return [...new Set(hints)].slice(0, MAX_HINTS);
+}
+
+function elsewhereHint(namespaces: readonly string[], namespace: string): string {
+  const where = namespace === '' ? 'cluster-wide (a RoleBinding never grants cluster-wide or cluster-scoped access)' : `in namespace ${namespace}`;
+  return `allowed in namespace${namespaces.length > 1 ? 's' : ''} ${namespaces.join(', ')} by RoleBinding, but not ${where}`;
+}
+
+/** Rules for the same resource that allow another verb, or only named objects. */
+function nearMisses(label: string, rules: readonly PolicyRule[], request: ResourceRequest): string[] {
+  const out: string[] = [];
+  const target = combinedResource(request);
+  for (const rule of rules) {
+    if (!apiGroupMatches(rule, request.apiGroup) || !resourceMatches(rule, target, request.subresource)) continue;
+    if (!verbMatches(rule, request.verb)) out.push(`${label} allows ${rule.verbs.join(',')} on ${target}, not ${request.verb}`);
+    else if (rule.resourceNames.length > 0) out.push(`${label} allows ${request.verb} ${target} only for the names ${rule.resourceNames.join(', ')}${nameHint(request.verb, request.name)}`);
+  }
+  return out;
 }
 
 function nameHint(verb: string, name: string): string {

@@ -63,21 +63,21 @@ function readOne(input: RbacInput, set: RbacSet): void {
     set.roles.push(readRole(obj, kind as RoleDef['kind'], meta, common));
     return;
   }
+  const binding = readBinding(obj, kind as BindingDef['kind'], common, problem);
+  if (binding) set.bindings.push(binding);
+}
+
+function readBinding(obj: JsonObject, kind: BindingDef['kind'], common: Pick<BindingDef, 'name' | 'namespace' | 'builtIn' | 'origin'>, problem: (code: RbacProblem['code'], message: string) => void): BindingDef | undefined {
   const roleRef = isObject(obj.roleRef) ? obj.roleRef : undefined;
   if (!roleRef || str(roleRef.name) === '' || !ROLE_KINDS.has(str(roleRef.kind))) {
-    return problem('ACCESS_INVALID_ROLEREF', `${kind} ${name} has no valid roleRef (kind Role or ClusterRole, and a name)`);
+    problem('ACCESS_INVALID_ROLEREF', `${kind} ${common.name} has no valid roleRef (kind Role or ClusterRole, and a name)`);
+    return undefined;
   }
   const subjects = (isArray(obj.subjects) ? obj.subjects : []).filter(isObject).map(readSubject);
   for (const s of subjects) {
-    if (!['User', 'Group', 'ServiceAccount'].includes(s.kind)) problem('ACCESS_UNKNOWN_SUBJECT_KIND', `${kind} ${name}: subject kind ${s.kind} never matches`);
+    if (!['User', 'Group', 'ServiceAccount'].includes(s.kind)) problem('ACCESS_UNKNOWN_SUBJECT_KIND', `${kind} ${common.name}: subject kind ${s.kind} never matches`);
   }
-  const binding: BindingDef = {
-    kind: kind as BindingDef['kind'],
-    ...common,
-    roleRef: { apiGroup: str(roleRef.apiGroup), kind: str(roleRef.kind), name: str(roleRef.name) },
-    subjects,
-  };
-  set.bindings.push(binding);
+  return { kind, ...common, roleRef: { apiGroup: str(roleRef.apiGroup), kind: str(roleRef.kind), name: str(roleRef.name) }, subjects };
 }
 
 function readRole(obj: JsonObject, kind: RoleDef['kind'], meta: JsonObject, common: Pick<RoleDef, 'name' | 'namespace' | 'builtIn' | 'origin'>): RoleDef {

@@ -47,28 +47,39 @@ export function parseAccessFlags(args: readonly string[], spec: FlagSpec): Acces
       flags.positional.push(arg);
       continue;
     }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const raw = eq > 0 ? arg.slice(0, eq) : arg;
-    const name = SHORT[raw] ?? raw;
-    if (spec.booleans.includes(name)) {
-      if (eq > 0) throw new UsageError(`${name} takes no value`);
-      setBoolean(flags, name);
-      continue;
-    }
-    if (!spec.values.includes(name)) {
-      const hint = didYouMean(name, [...spec.values, ...spec.booleans]);
-      throw new UsageError(`unknown flag ${arg}${hint ? ` (${hint})` : ''}`);
-    }
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-    setValue(flags, name, value, spec);
+    i = readFlag(args, i, spec, flags);
   }
+  checkCombination(flags, spec);
+  return flags;
+}
+
+/** Reads the flag at `args[i]` (and its value); returns the index of the last argument used. */
+function readFlag(args: readonly string[], i: number, spec: FlagSpec, flags: AccessFlags): number {
+  const arg = args[i]!;
+  const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+  const raw = eq > 0 ? arg.slice(0, eq) : arg;
+  const name = SHORT[raw] ?? raw;
+  if (spec.booleans.includes(name)) {
+    if (eq > 0) throw new UsageError(`${name} takes no value`);
+    setBoolean(flags, name);
+    return i;
+  }
+  if (!spec.values.includes(name)) {
+    const hint = didYouMean(name, [...spec.values, ...spec.booleans]);
+    throw new UsageError(`unknown flag ${arg}${hint ? ` (${hint})` : ''}`);
+  }
+  const value = eq > 0 ? arg.slice(eq + 1) : args[i + 1];
+  if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+  setValue(flags, name, value, spec);
+  return eq > 0 ? i : i + 1;
+}
+
+function checkCombination(flags: AccessFlags, spec: FlagSpec): void {
   const [min, max] = spec.positional;
   if (flags.positional.length < min) throw new UsageError(`expected at least ${min} argument${min > 1 ? 's' : ''}`);
   if (flags.positional.length > max) throw new UsageError(`unexpected argument ${flags.positional[max]}`);
   if (flags.namespace !== undefined && flags.allNamespaces) throw new UsageError('-n and -A cannot be combined');
   if (flags.context !== undefined && !flags.live) throw new UsageError('--context reads a live cluster; add --live');
-  return flags;
 }
 
 function setBoolean(flags: AccessFlags, name: string): void {

@@ -13,7 +13,7 @@ import type { KubeObject } from '../types.js';
 import { mergeApplied, removeField } from './apply-merge.js';
 import { displayPath, isWithin, leafFields } from './field-paths.js';
 import { isBuiltin, readManagers, writeManagers, type ManagerFields } from './managed-fields.js';
-import { nowTimestamp, type JsonObject } from './object-utils.js';
+import { deepEqual, isObject, nowTimestamp, type JsonObject } from './object-utils.js';
 import { ApiError, type StatusCause } from './status-errors.js';
 
 export interface ApplyRequest {
@@ -27,7 +27,8 @@ export interface ApplyRequest {
 
 /** The object to store (with its managedFields) for an apply; throws a 409 ApiError on conflicts. */
 export function computeApply(request: ApplyRequest): KubeObject {
-  const { live, applied, manager } = request;
+  const { live, manager } = request;
+  const applied = withoutNulls(request.applied) as KubeObject;
   const builtin = isBuiltin(applied);
   const appliedFields = leafFields(applied, 'main', builtin);
   const mine: ManagerFields = { manager, operation: 'Apply', apiVersion: applied.apiVersion, time: nowTimestamp(), fields: new Set(appliedFields.keys()) };
@@ -46,6 +47,24 @@ export function computeApply(request: ApplyRequest): KubeObject {
   if (previous) mine.time = sameFields(previous.fields, mine.fields) ? previous.time : mine.time;
   const next = previous ? managers.map((m) => (m === previous ? mine : m)) : [...managers, mine];
   return withManagers(merged as KubeObject, next);
+}
+
+/** A null in an apply configuration means "not set" (manifests often carry `creationTimestamp: null`). Copies only what changes. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(withoutNulls);
+    return items.every((item, i) => item === value[i]) ? value : items;
+  }
+  if (!isObject(value)) return value;
+  let out: JsonObject | undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const cleaned = child === null ? undefined : withoutNulls(child);
+    if (cleaned === child) continue;
+    out ??= { ...value };
+    if (cleaned === undefined) delete out[key];
+    else out[key] = cleaned;
+  }
+  return out ?? value;
 }
 
 function isApplyOf(manager: string) {
@@ -71,14 +90,10 @@ function findConflicts(live: KubeObject, appliedFields: Map<string, unknown>, ot
   const conflicts: Conflict[] = [];
   for (const [path, value] of appliedFields) {
     if (path.endsWith('\u0000.')) continue;
-    if (liveFields.has(path) && sameValue(liveFields.get(path), value)) continue; // same value: co-ownership
+    if (liveFields.has(path) && deepEqual(liveFields.get(path), value)) continue; // same value: co-ownership
     for (const owner of others) if (owner.fields.has(path)) conflicts.push({ owner, path });
   }
   return conflicts;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Fields the manager applied last time and not now, that nobody else keeps alive; deepest first. */

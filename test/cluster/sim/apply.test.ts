@@ -119,6 +119,10 @@ describe('server-side apply', () => {
     const withStatus = { ...deployment('status', 'ssa', 1), status: { replicas: 99 } };
     const applied = (await apply(c, withStatus)) as Deployment;
     assert.equal(applied.status, undefined);
+    const generated = deployment('generated', 'ssa', 1);
+    (generated.spec as { template: { metadata: Record<string, unknown> } }).template.metadata.creationTimestamp = null;
+    const cleaned = (await apply(c, generated)) as KubeObject;
+    assert.equal('creationTimestamp' in ((cleaned.spec as { template: { metadata: object } }).template.metadata), false);
   });
 
   it('a /scale write is an Update against the subresource: a later apply of replicas conflicts with the scaler', async () => {
