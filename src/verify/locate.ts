@@ -110,7 +110,11 @@ export function at(doc: ParsedDocument, file: string, path: FieldPath): FindingS
 /** The source object of `resource` inside its document: the document itself, or an item of a `*List`. */
 function objectInDocument(docValue: JsonObject, resource: Resource): { value?: JsonObject; prefix: PathSegment[] } {
   const kind = typeof docValue.kind === 'string' ? docValue.kind : '';
-  if (!kind.endsWith('List') || !isArray(docValue.items) || kind === resource.originalId.kind) return { value: docValue, prefix: [] };
+  if (kind === resource.originalId.kind) return { value: docValue, prefix: [] };
+  // Neither the object nor a list of objects: the origin points at what the
+  // object was generated from (a Team file, a line of harbormaster.yaml), and
+  // that line, not the top of its document, is the one to edit.
+  if (!kind.endsWith('List') || !isArray(docValue.items)) return { prefix: [] };
   const name = resource.originalId.name;
   const index = docValue.items.findIndex((item) => isObject(item) && isObject(item.metadata) && item.metadata.name === name);
   const item = docValue.items[index];

@@ -201,3 +201,17 @@ test('namespace labels set the Pod Security level; the option is the default for
   assert.ok(restricted.every((f) => f.source.file === '/e/apps.yaml'));
   assert.deepEqual(podSecurity(verifyResources([ns, pod('sys'), pod('apps')], { fs, podSecurity: { level: 'baseline', version: 'latest' } }).findings), []);
 });
+
+test('an object generated from another document (a Team file) keeps the line its origin names', () => {
+  const fs = new MemoryFileSystem();
+  fs.write('/estate/teams/data.yaml', 'apiVersion: harbormaster.dev/v1alpha1\nkind: Team\nmetadata:\n  name: data\nspec:\n  kubernetesGroup: acme:team:data\n  identities:\n    - roleArn: arn:aws:iam::111122223333:role/data-deploy\n');
+  const binding: JsonObject = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: { name: 'hm:team:data:deploy', namespace: 'data' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'hm:team-base:deploy' },
+  };
+  const resource = new Resource(binding, { file: '/estate/teams/data.yaml', line: 6 });
+  const located = new SourceLocator(fs).locate(resource, ['roleRef', 'name']);
+  assert.deepEqual(located, { file: '/estate/teams/data.yaml', line: 6 });
+});
