@@ -4,6 +4,7 @@
  * access stage → print; usage mistakes exit 2, estate and cluster problems 2,
  * denials (can-i) and findings at --fail-on 1.
  */
+import { unknownPolicies } from '../access/eks/evaluate.js';
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { posix } from 'node:path';
 import { checkCanIFlags, runCanI } from './access/can-i.js';
@@ -117,7 +118,8 @@ function parseSubcommand(sub: string, rest: readonly string[]): AccessFlags {
 function printClusterProblems(io: CliIO, source: AccessSource): void {
   const seen = new Map<string, { d: Diagnostic; clusters: string[] }>();
   for (const c of source.clusters) {
-    for (const p of [...c.access.rbac.set.problems, ...c.access.identities.problems]) {
+    const unknown = unknownPolicies(c.access.identities.mappings).map((arn) => ({ code: 'ACCESS_UNKNOWN_POLICY', message: `access policy ${arn} is not modelled; it grants nothing here`, origin: undefined }));
+    for (const p of [...c.access.rbac.set.problems, ...c.access.identities.problems, ...unknown]) {
       const d: Diagnostic = { code: p.code, severity: 'warning', message: p.message, ...(p.origin ? { file: p.origin.file, line: p.origin.line } : {}) };
       const key = formatDiagnostic(d);
       const entry = seen.get(key);

@@ -22,7 +22,7 @@ is rolled back to the last-good manifests in the journal.
   --cluster NAME      deploy only NAME; repeat for more
   --force-conflicts   take over fields that other field managers own
   --output FORMAT     text (default: a live table on a terminal, log lines otherwise)
-                      or json (one event per line, for CI)
+                      or json (one event per line, for CI; with --plan, the plan)
   --journal FILE      the rollout journal (default: DIR/.harbormaster/journal.db)
   --wait-for-lock     wait for another rollout holding a cluster instead of refusing
   --verify            run verify first and refuse to deploy on errors

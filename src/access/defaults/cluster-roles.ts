@@ -1,7 +1,8 @@
 /**
  * The user-facing and discovery ClusterRoles every Kubernetes cluster
- * bootstraps (kubernetes/kubernetes plugin/pkg/auth/authorizer/rbac/
- * bootstrappolicy, policy.go and testdata/cluster-roles.yaml, 1.28–1.31).
+ * bootstraps, and the two bootstrap roles aggregated API servers bind
+ * (kubernetes/kubernetes plugin/pkg/auth/authorizer/rbac/bootstrappolicy,
+ * policy.go and testdata/cluster-roles.yaml, namespace-roles.yaml, 1.28–1.31).
  * admin, edit and view are aggregating roles: their content lives in the
  * system:aggregate-to-* roles, chained through the aggregate-to labels, so
  * custom roles labelled aggregate-to-view/edit/admin join them as they do in

@@ -130,7 +130,7 @@ describe('aggregation selectors', () => {
   it('matchExpressions (In, Exists, DoesNotExist) select like label selectors', () => {
     const agg = {
       ...clusterRole('agg', []),
-      aggregationRule: { clusterRoleSelectors: [{ matchExpressions: [{ key: 'tier', operator: 'In', values: ['gold'] }, { key: 'retired', operator: 'DoesNotExist' }] }] },
+      aggregationRule: { clusterRoleSelectors: [{ matchExpressions: [{ key: 'tier', operator: 'In', values: ['gold'] }, { key: 'retired', operator: 'DoesNotExist', values: [] }] }] },
     };
     const e = RbacEvaluator.fromObjects(
       inputs([
