@@ -40,41 +40,92 @@ function mergeAssociative(live: unknown[], applied: unknown[], keys: readonly st
   return out;
 }
 
+/** Paths as a tree of segments; `leaf` marks a path that ends at that node. */
+interface PathTree {
+  leaf: boolean;
+  children: Map<string, PathTree>;
+}
+
+function pathTree(paths: Iterable<string>): PathTree {
+  const root: PathTree = { leaf: false, children: new Map() };
+  for (const path of paths) {
+    let node = root;
+    for (const segment of path.split(SEP)) {
+      let child = node.children.get(segment);
+      if (!child) node.children.set(segment, (child = { leaf: false, children: new Map() }));
+      node = child;
+    }
+    node.leaf = true;
+  }
+  return root;
+}
+
 /**
- * `object` without the field at `path` (a FieldsV1 path). Maps and lists left
- * empty by the removal are removed too, as nothing else can own them.
+ * `object` without the released fields at `paths` (FieldsV1 paths). All
+ * paths are removed in one walk over the object as it was, so a list item is
+ * always found by its key even when its key fields are released too: removing
+ * `k:{"name":"A"}/f:name` before `k:{"name":"A"}/.` would leave an
+ * unfindable, empty item behind. A released item marker (`.`) drops the whole
+ * item; a surviving item keeps its key fields. Maps and lists left empty are
+ * removed unless `ownedAsLeaf` says a manager applied them empty on purpose.
  */
-export function removeField(object: JsonObject, path: string): JsonObject {
-  const segments = path.split(SEP);
-  const result = removeAt(object, segments);
+export function removeFields(object: JsonObject, paths: Iterable<string>, ownedAsLeaf: (path: string) => boolean): JsonObject {
+  const result = removeIn(object, pathTree(paths), '', ownedAsLeaf);
   return isObject(result) ? result : object;
+}
+
+function removeIn(node: unknown, tree: PathTree, path: string, ownedAsLeaf: (path: string) => boolean): unknown {
+  if (Array.isArray(node)) return removeItems(node, tree, path, ownedAsLeaf);
+  if (!isObject(node)) return node;
+  let out: JsonObject | undefined;
+  for (const [segment, sub] of tree.children) {
+    if (!segment.startsWith('f:')) continue; // a map's own `.` marker: the map goes once it is empty
+    const field = segment.slice(2);
+    if (!(field in node)) continue;
+    const childPath = path ? `${path}${SEP}${segment}` : segment;
+    const child = sub.leaf ? REMOVED : removeIn(node[field], sub, childPath, ownedAsLeaf);
+    if (child === node[field]) continue;
+    out ??= { ...node };
+    if (child === REMOVED || (isEmptyContainer(child) && !ownedAsLeaf(childPath))) delete out[field];
+    else out[field] = child;
+  }
+  return out ?? node;
 }
 
 const REMOVED = Symbol('removed');
 
-function removeAt(node: unknown, segments: string[]): unknown {
-  const [segment, ...rest] = segments;
-  if (segment === undefined || segment === '.') return REMOVED;
-  if (segment.startsWith('f:')) {
-    if (!isObject(node)) return node;
-    const field = segment.slice(2);
-    if (!(field in node)) return node;
-    const child = removeAt(node[field], rest);
-    if (child === node[field]) return node;
-    const out: JsonObject = { ...node };
-    if (child === REMOVED || isEmptyContainer(child)) delete out[field];
-    else out[field] = child;
-    return out;
+function removeItems(list: unknown[], tree: PathTree, path: string, ownedAsLeaf: (path: string) => boolean): unknown[] {
+  const replaced = new Map<number, unknown>();
+  for (const [segment, sub] of tree.children) {
+    const index = findItem(list, segment);
+    if (index < 0) continue;
+    if (sub.leaf || sub.children.get('.')?.leaf) {
+      replaced.set(index, REMOVED);
+      continue;
+    }
+    const item = removeIn(list[index], withoutKeyFields(sub, segment), `${path}${SEP}${segment}`, ownedAsLeaf);
+    if (item !== list[index]) replaced.set(index, isEmptyContainer(item) ? REMOVED : item);
   }
-  if (!Array.isArray(node)) return node;
-  const index = findItem(node, segment);
-  if (index < 0) return node;
-  const child = removeAt(node[index], rest);
-  if (child === node[index]) return node;
-  const out = [...node];
-  if (child === REMOVED) out.splice(index, 1);
-  else out[index] = child;
+  if (replaced.size === 0) return list;
+  const out: unknown[] = [];
+  list.forEach((item, index) => {
+    const next = replaced.has(index) ? replaced.get(index) : item;
+    if (next !== REMOVED) out.push(next);
+  });
   return out;
+}
+
+/** The released fields of a surviving associative-list item, minus its key fields (an item without its key is no item). */
+function withoutKeyFields(tree: PathTree, segment: string): PathTree {
+  if (!segment.startsWith('k:')) return tree;
+  let keys: string[];
+  try {
+    keys = Object.keys(JSON.parse(segment.slice(2)) as JsonObject);
+  } catch {
+    return tree;
+  }
+  const children = new Map([...tree.children].filter(([child]) => !keys.some((key) => child === `f:${key}`)));
+  return { leaf: tree.leaf, children };
 }
 
 function isEmptyContainer(value: unknown): boolean {

@@ -6,12 +6,14 @@
  *   Conflict naming that manager, unless `force` takes the field over;
  * - applying the same value makes the caller a co-owner;
  * - fields the caller applied before and leaves out now are removed unless
- *   another manager owns them;
+ *   another manager owns them; a list item goes unless another manager owns
+ *   the item itself (owning one of its fields through an Update is not
+ *   enough), and the removed fields leave every manager's set;
  * - an apply that changes nothing keeps resourceVersion and generation.
  */
 import type { KubeObject } from '../types.js';
-import { mergeApplied, removeField } from './apply-merge.js';
-import { displayPath, isWithin, leafFields } from './field-paths.js';
+import { mergeApplied, removeFields } from './apply-merge.js';
+import { displayPath, isWithin, leafFields, SEP } from './field-paths.js';
 import { isBuiltin, readManagers, writeManagers, type ManagerFields } from './managed-fields.js';
 import { deepEqual, isObject, nowTimestamp, type JsonObject } from './object-utils.js';
 import { ApiError, type StatusCause } from './status-errors.js';
@@ -43,7 +45,10 @@ export function computeApply(request: ApplyRequest): KubeObject {
 
   let merged = mergeApplied(live, applied, '', builtin) as JsonObject;
   merged.metadata = { ...live.metadata, ...mergeMetadata(live, applied, builtin) };
-  for (const path of releasedFields(previous, mine, others)) merged = removeField(merged, path);
+  const released = releasedFields(previous, mine, others);
+  const owners = [mine, ...others];
+  merged = removeFields(merged, released, (path) => owners.some((m) => m.fields.has(path)));
+  forgetRemovedItems(others, released);
   if (previous) mine.time = sameFields(previous.fields, mine.fields) ? previous.time : mine.time;
   const next = previous ? managers.map((m) => (m === previous ? mine : m)) : [...managers, mine];
   return withManagers(merged as KubeObject, next);
@@ -89,28 +94,52 @@ function findConflicts(live: KubeObject, appliedFields: Map<string, unknown>, ot
   const liveFields = leafFields(live, 'main', builtin);
   const conflicts: Conflict[] = [];
   for (const [path, value] of appliedFields) {
-    if (path.endsWith('\u0000.')) continue;
+    if (isItemMarker(path)) continue;
     if (liveFields.has(path) && deepEqual(liveFields.get(path), value)) continue; // same value: co-ownership
     for (const owner of others) if (owner.fields.has(path)) conflicts.push({ owner, path });
   }
   return conflicts;
 }
 
-/** Fields the manager applied last time and not now, that nobody else keeps alive; deepest first. */
+/**
+ * Fields the manager applied last time and not now, that nobody else keeps
+ * alive. A field is kept alive by anyone owning it or something under it; a
+ * list item (its `.` marker) only by someone owning the item itself, as the
+ * API server does: an Update that changed one field of an item does not keep
+ * the item when its applier drops it.
+ */
 function releasedFields(previous: ManagerFields | undefined, mine: ManagerFields, others: ManagerFields[]): string[] {
   if (!previous) return [];
   const released: string[] = [];
   for (const path of previous.fields) {
     if (mine.fields.has(path)) continue;
-    const base = path.endsWith('\u0000.') ? path.slice(0, -2) : path;
-    const keptAlive = (fields: Set<string>) => {
-      for (const other of fields) if (isWithin(other, base)) return true;
-      return false;
-    };
-    if (keptAlive(mine.fields) || others.some((o) => keptAlive(o.fields))) continue;
+    if (isItemMarker(path)) {
+      const item = path.slice(0, -ITEM_MARKER.length);
+      if (ownsWithin(mine.fields, item) || others.some((o) => o.fields.has(path))) continue;
+    } else if (ownsWithin(mine.fields, path) || others.some((o) => ownsWithin(o.fields, path))) continue;
     released.push(path);
   }
-  return released.sort((a, b) => b.length - a.length);
+  return released;
+}
+
+const ITEM_MARKER = `${SEP}.`;
+
+function isItemMarker(path: string): boolean {
+  return path.endsWith(ITEM_MARKER);
+}
+
+function ownsWithin(fields: Set<string>, base: string): boolean {
+  for (const path of fields) if (isWithin(path, base)) return true;
+  return false;
+}
+
+/** Removed items take every manager's fields inside them along (the API server drops removed fields from all sets). */
+function forgetRemovedItems(managers: ManagerFields[], released: string[]): void {
+  const items = released.filter(isItemMarker).map((path) => path.slice(0, -ITEM_MARKER.length));
+  if (items.length === 0) return;
+  for (const manager of managers) {
+    for (const path of manager.fields) if (items.some((item) => isWithin(path, item))) manager.fields.delete(path);
+  }
 }
 
 function sameFields(a: Set<string>, b: Set<string>): boolean {
