@@ -27,7 +27,7 @@ describe('harbormaster start (the npm start job)', () => {
     const io = captureIO();
     const code = await main(['start', '--estate', 'examples/acme-estate', '--render-only'], io);
     assert.equal(code, 0, io.err);
-    assert.match(io.out, /^Estate "acme": 10 active \+ 2 planned clusters, 20 services, 30 addons/);
+    assert.match(io.out, /^Estate "acme": 10 active \+ 2 planned clusters, 20 services, 31 addons/);
     const rows = io.out.split('\n').filter((line) => /^\d+\s+prod-/.test(line));
     assert.equal(rows.length, 10);
     const waves = rows.map((row) => Number(row.split(/\s+/)[0]));
