@@ -8,6 +8,7 @@
 import type { KubeObject } from '../../types.js';
 import { isObject, type JsonObject } from '../object-utils.js';
 import type { SimStore } from '../store.js';
+import { PROVIDER_KEYS_ANNOTATION } from './secret-operators.js';
 
 type Source = 'ConfigMap' | 'Secret';
 
@@ -16,6 +17,7 @@ function lookup(store: SimStore, namespace: string, kind: Source, name: string):
 }
 
 function hasKey(object: KubeObject, key: string): boolean {
+  if (object.metadata.annotations?.[PROVIDER_KEYS_ANNOTATION] === 'true') return true;
   const data = isObject(object.data) ? object.data : {};
   const binary = isObject(object.binaryData) ? object.binaryData : {};
   const stringData = isObject(object.stringData) ? object.stringData : {};

@@ -20,6 +20,7 @@ import { resolveSimWorkloadOptions, type SimWorkloadOptions } from './options.js
 import { reconcileClaim } from './pvc.js';
 import { reconcileReplicaSet } from './replicaset.js';
 import { ServiceController } from './service.js';
+import { reconcileExternalSecret, reconcileSealedSecret } from './secret-operators.js';
 import { reconcileStatefulSet } from './statefulset.js';
 
 export { DEFAULT_SIM_WORKLOAD_OPTIONS, resolveSimWorkloadOptions, type SimWorkloadOptions } from './options.js';
@@ -52,6 +53,8 @@ export function startWorkloadControllers(store: SimStore, options: Partial<SimWo
     '/Service': (key) => services.reconcile(key),
     '/Namespace': (key) => reconcileNamespace(ctx, key),
     'apiextensions.k8s.io/CustomResourceDefinition': (key) => reconcileCrd(ctx, key),
+    'external-secrets.io/ExternalSecret': (key) => reconcileExternalSecret(ctx, key),
+    'bitnami.com/SealedSecret': (key) => reconcileSealedSecret(ctx, key),
   };
   const enqueue = (kind: string, key: StoreKey) => {
     const reconcile = reconcilers[kind];
