@@ -170,7 +170,8 @@ class KubeClusterClient implements ClusterClient {
   }
 
   private async resolve(ref: ObjectRef): Promise<ResourceInfo> {
-    const info = (await this.discover()).lookup(ref.apiVersion, ref.kind);
+    // A miss in the cached discovery may be stale (a CRD applied since): look once more before giving up.
+    const info = (await this.discover()).lookup(ref.apiVersion, ref.kind) ?? (await this.discover({ refresh: true })).lookup(ref.apiVersion, ref.kind);
     if (!info) {
       throw new ClusterError('CLUSTER_UNKNOWN_KIND', `${this.cluster}: the server does not serve ${ref.kind} in ${ref.apiVersion}`, this.cluster, {
         ref,

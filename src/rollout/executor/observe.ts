@@ -10,7 +10,7 @@
  * long that may last.
  */
 import { Backoff } from '../../cluster/retry.js';
-import { objectKey, type ClusterClient, type KubeObject } from '../../cluster/types.js';
+import { ClusterError, objectKey, type ClusterClient, type KubeObject } from '../../cluster/types.js';
 import { assessHealth } from '../health/assess.js';
 import type { HealthOptions } from '../health/types.js';
 import { feedsFor, type Feed } from './feeds.js';
@@ -57,7 +57,7 @@ export class ClusterObserver {
   static async open(client: ClusterClient, objects: readonly KubeObject[], options: ObserverOptions): Promise<ClusterObserver> {
     const observer = new ClusterObserver(client, objects, options);
     try {
-      await Promise.all(observer.feeds.map((feed) => observer.connect(feed)));
+      await Promise.all(observer.feeds.map((feed) => observer.connectOrWait(feed)));
     } catch (error) {
       observer.close();
       throw error;
@@ -85,6 +85,20 @@ export class ClusterObserver {
     this.closing.abort();
     for (const feed of this.feeds) feed.handle?.stop();
     this.listeners.clear();
+  }
+
+  /**
+   * The observer opens while the apply runs, so a custom resource's kind may
+   * not be served yet (its CRD is applied in the same step): such a feed
+   * starts out broken and reconnects with backoff once the CRD is in.
+   */
+  private async connectOrWait(feed: Feed): Promise<void> {
+    try {
+      await this.connect(feed);
+    } catch (error) {
+      if (!(error instanceof ClusterError && error.code === 'CLUSTER_UNKNOWN_KIND')) throw error;
+      this.broken(feed, error);
+    }
   }
 
   private async connect(feed: Feed): Promise<void> {

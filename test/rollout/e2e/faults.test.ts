@@ -123,3 +123,30 @@ describe('e2e: faults against the simulated fleet', () => {
     assert.equal((await firstDone).state, 'succeeded');
   });
 });
+
+describe('e2e: custom resources whose CRD ships in the same rollout', () => {
+  let e: E2E;
+  afterEach(() => e.stop());
+
+  it('deploys both on a first rollout: the CR is watched once its kind is served', async () => {
+    e = await E2E.start(['a']);
+    const crd: KubeObject = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.com' },
+      spec: {
+        group: 'example.com',
+        names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
+        scope: 'Namespaced',
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+      },
+    };
+    const widget: KubeObject = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'shop' }, spec: { size: 1 } };
+    e.setDesired([...app('web:1'), crd, widget]);
+    const outcome = await executeRollout(e.plan([{ clusters: ['a'] }]), e.deps());
+    assert.equal(outcome.state, 'succeeded', outcome.reason);
+    const store = e.fleet.cluster('a').store;
+    assert.ok(store.get({ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', name: 'widgets.example.com' }));
+    assert.deepEqual(store.get({ group: 'example.com', kind: 'Widget', namespace: 'shop', name: 'w' })?.spec, { size: 1 });
+  });
+});
