@@ -1,18 +1,20 @@
 /**
- * Deploy benchmark: the example estate with its two planned clusters made
- * active (12 clusters, 20 services, ~400 pods in the biggest), deployed to a
- * simulated fleet in this process.
+ * Deploy benchmark: 12 simulated clusters × 20 services × ~400 pods in the
+ * biggest, deployed to a simulated fleet in this process.
  *
  *   npm run bench:deploy [-- --pod-start-ms 1000 --readiness-ms 500] [--estate DIR]
  *
- * Three deploys: a first deploy, the same again (nothing changed), and a
- * one-service change (a new auth-api image). For each: the rollout's wall
- * time against the ideal — per wave, the slowest cluster's own readiness
- * (first write to last workload settled, as the simulated controllers saw
- * it) plus the wave's bake — write requests per object (POST/PUT/PATCH/DELETE
- * counted by the simulated API servers), and peak memory.
+ * The fleet is generated from the example estate's shape (see
+ * generateEstate); `--estate examples/acme-estate` runs the example estate
+ * itself instead, its planned clusters made active. Three deploys: a first
+ * deploy, the same again (nothing changed), and a one-service change (a new
+ * auth-api image). For each: the rollout's wall time against the ideal — per
+ * wave, the slowest cluster's own readiness (first write to last workload
+ * settled, as the simulated controllers saw it) plus the wave's bake — write
+ * requests per object (POST/PUT/PATCH/DELETE counted by the simulated API
+ * servers), and peak memory.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +27,8 @@ import { DiskFileSystem } from '../src/fs/disk.js';
 import type { FileSystem } from '../src/fs/filesystem.js';
 import { deploy } from '../src/rollout/deploy.js';
 import { simFleetConnector } from '../src/rollout/deploy/connect.js';
+import { renderDesired } from '../src/rollout/deploy/desired.js';
+import { bootstrapSimFleet } from '../src/rollout/deploy/sim-bootstrap.js';
 import { edited } from '../src/rollout/deploy/story.js';
 import type { RolloutEvent } from '../src/rollout/events.js';
 import type { RolloutPlan } from '../src/rollout/plan/types.js';
@@ -66,6 +70,7 @@ async function runDeploy(label: string, fs: FileSystem, fleet: SimFleet, tracker
   });
   const commandMs = performance.now() - started;
   if (result.kind !== 'finished') throw new Error(`${label}: ${result.kind === 'refused' ? result.message : 'did not run'}`);
+  if (result.outcome.state !== 'succeeded') process.stderr.write(`${label}: ${result.outcome.state}: ${result.outcome.reason ?? ''}\n`);
   const at = (type: RolloutEvent['type'], pick: (e: RolloutEvent) => boolean = () => true): number[] => stamps.filter((s) => s.event.type === type && pick(s.event)).map((s) => s.t);
   const rolloutMs = at('rollout-finished')[0]! - at('rollout-started')[0]!;
   const waves = result.plan.waves.map((w) => {
@@ -133,6 +138,47 @@ class MemorySampler {
 }
 
 /**
+ * The benchmark fleet, generated from the example estate's shape: its 12
+ * clusters (the planned ones active), regions and waves, its 20 service
+ * names and its per-region replica counts (~400 pods in us-east-1), each
+ * service a Namespace, ServiceAccount, generated ConfigMap, Deployment,
+ * Service and PodDisruptionBudget. Built-in kinds only: what is measured is
+ * the rollout, not the addons' custom resources.
+ */
+function generateEstate(dir: string): void {
+  const example = loadEstate(new DiskFileSystem(), resolve('examples/acme-estate'));
+  const services = [...example.services.keys()];
+  const write = (path: string, text: string): void => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  const regions = Object.entries(example.regions).map(([name, layer]) => {
+    const replicas = Object.entries(layer.settings?.replicas ?? {}).map(([key, n]) => `          ${key}: ${n}`);
+    return `    ${name}:\n${replicas.length ? `      settings:\n        replicas:\n${replicas.join('\n')}\n` : '      {}\n'}`.replace(':\n      {}', ': {}');
+  });
+  const clusters = example.clusters.map((c) => `    - { name: ${c.name}, region: ${c.region}, environment: production, wave: ${c.wave}, connection: { sim: {} } }`);
+  const waves = example.rollout.strategies.default.waves.map(
+    (w) => `          - { name: ${w.name}, clusterWaves: [${w.clusterWaves.join(', ')}], parallelism: 12, bake: ${w.bakeSeconds}s, healthTimeout: 5m }`,
+  );
+  write('harbormaster.yaml', `apiVersion: harbormaster.dev/v1alpha1\nkind: Estate\nmetadata:\n  name: bench\nspec:\n  defaults:\n    kubernetesVersion: "1.30"\n  environments:\n    production: {}\n  regions:\n${regions.join('')}  clusters:\n${clusters.join('\n')}\n  rollout:\n    strategies:\n      default:\n        waves:\n${waves.join('\n')}\n`);
+  for (const name of services) writeService(write, name);
+}
+
+function writeService(write: (path: string, text: string) => void, name: string): void {
+  const base = `services/${name}/base`;
+  write(`services/${name}/service.yaml`, `apiVersion: harbormaster.dev/v1alpha1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  owner: bench\n  tier: standard\n  description: ${name} for the deploy benchmark.\n  namespace: ${name}\n`);
+  write(`${base}/kustomization.yaml`, `namespace: ${name}\nresources: [namespace.yaml, serviceaccount.yaml, deployment.yaml, service.yaml, pdb.yaml]\nconfigMapGenerator:\n  - name: ${name}-config\n    literals: [LOG_LEVEL=info, SERVICE=${name}]\nimages:\n  - name: app\n    newName: ghcr.io/acme/${name}\n    newTag: "2026.11.3"\n`);
+  write(`${base}/namespace.yaml`, `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`);
+  write(`${base}/serviceaccount.yaml`, `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n`);
+  write(`${base}/service.yaml`, `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: { app: ${name} }\n  ports: [{ name: http, port: 80, targetPort: 8080 }]\n`);
+  write(`${base}/pdb.yaml`, `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: ${name}\nspec:\n  maxUnavailable: 25%\n  selector:\n    matchLabels: { app: ${name} }\n`);
+  write(
+    `${base}/deployment.yaml`,
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 2\n  selector:\n    matchLabels: { app: ${name} }\n  template:\n    metadata:\n      labels: { app: ${name} }\n    spec:\n      serviceAccountName: ${name}\n      containers:\n        - name: ${name}\n          image: app\n          envFrom: [{ configMapRef: { name: ${name}-config } }]\n          resources: { requests: { cpu: 50m, memory: 64Mi } }\n`,
+  );
+}
+
+/**
  * What the simulated controllers needed, per cluster: from the first write of
  * a deploy to the moment the last workload settled (every replica updated,
  * ready and available on the newest generation). Watched on the stores
@@ -195,6 +241,15 @@ function settled(o: KubeObject): boolean {
   return [n('updatedReplicas'), n('readyReplicas'), n('availableReplicas'), n('replicas')].every((v) => v === want);
 }
 
+/**
+ * The example estate's fleet as it stands before a rollout: the objects its
+ * workloads read that Terraform and external-secrets write (sim-bootstrap.ts).
+ * Before the request counters are reset.
+ */
+async function prepareFleet(fleet: SimFleet, fs: FileSystem): Promise<void> {
+  await bootstrapSimFleet(fleet, renderDesired(fs, loadEstate(fs, ESTATE)).objects);
+}
+
 function flag(argv: string[], name: string, fallback: number): number {
   const at = argv.indexOf(name);
   return at >= 0 ? Number(argv[at + 1]) : fallback;
@@ -218,23 +273,40 @@ function printRuns(runs: Run[]): void {
   }
 }
 
-async function main(argv: string[]): Promise<void> {
-  const estateAt = argv.indexOf('--estate');
-  if (estateAt >= 0) ESTATE = resolve(argv[estateAt + 1]!);
-  const workload: Partial<SimWorkloadOptions> = { podStartMs: flag(argv, '--pod-start-ms', 1000), readinessMs: flag(argv, '--readiness-ms', 500) };
+/**
+ * The fleet under test and the one-service change: the generated fleet by
+ * default, or `--estate DIR` (the example estate: planned clusters made
+ * active, the objects it expects to find seeded by prepareFleet).
+ */
+function fleetUnderTest(argv: string[], work: string): { fs: FileSystem; bump: FileSystem; seed: boolean } {
   const disk = new DiskFileSystem();
+  const estateAt = argv.indexOf('--estate');
+  if (estateAt < 0) {
+    ESTATE = join(work, 'estate');
+    generateEstate(ESTATE);
+    const bump = edited(disk, ESTATE, [{ file: 'services/auth-api/base/kustomization.yaml', from: 'newTag: "2026.11.3"', to: 'newTag: "2026.11.9"' }]);
+    return { fs: disk, bump, seed: false };
+  }
+  ESTATE = resolve(argv[estateAt + 1]!);
   const fs = twelveClusters(disk);
-  const names = loadEstate(fs, ESTATE).clusters.filter((c) => c.status === 'active').map((c) => c.name);
+  const bump = edited(fs, ESTATE, [{ file: 'harbormaster.yaml', from: 'ghcr.io/acme/auth-api: { newTag: "2026.11.3" }', to: 'ghcr.io/acme/auth-api: { newTag: "2026.11.9" }' }]);
+  return { fs, bump, seed: true };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const workload: Partial<SimWorkloadOptions> = { podStartMs: flag(argv, '--pod-start-ms', 1000), readinessMs: flag(argv, '--readiness-ms', 500) };
   const work = mkdtempSync(join(tmpdir(), 'hm-bench-deploy-'));
+  const { fs, bump, seed } = fleetUnderTest(argv, work);
+  const names = loadEstate(fs, ESTATE).clusters.filter((c) => c.status === 'active').map((c) => c.name);
   const memory = new MemorySampler();
   const fleet = await startSimFleet({ clusters: names.map((name) => ({ name })), workload });
   const tracker = new ReadinessTracker(fleet);
   process.stdout.write(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${names.length} simulated clusters in this process; pods start in ${workload.podStartMs} ms, ready ${workload.readinessMs} ms later (±30%)\n\n`);
   try {
+    if (seed) await prepareFleet(fleet, fs);
     const journal = join(work, 'journal.db');
     const runs = [await runDeploy('first deploy', fs, fleet, tracker, journal)];
     runs.push(await runDeploy('redeploy, nothing changed', fs, fleet, tracker, journal));
-    const bump = edited(fs, ESTATE, [{ file: 'harbormaster.yaml', from: 'ghcr.io/acme/auth-api: { newTag: "2026.11.3" }', to: 'ghcr.io/acme/auth-api: { newTag: "2026.11.9" }' }]);
     runs.push(await runDeploy('one service changed (auth-api image)', bump, fleet, tracker, journal));
     printRuns(runs);
   } finally {

@@ -19,7 +19,7 @@ import { defaultConnector } from './deploy/connect.js';
 import { renderDesired } from './deploy/desired.js';
 import { waitForLocks } from './deploy/locks.js';
 import type { DeployRequest, DeployResult, DesiredManifests, FinishedDeploy, RefusedDeploy } from './deploy/types.js';
-import { executeRollout, RolloutRefusedError, type ExecutorDeps } from './executor/index.js';
+import { executeRollout, realClock, RolloutRefusedError, type ExecutorDeps } from './executor/index.js';
 import { journalPath, openJournal, openJournalReadOnly } from './journal/sqlite.js';
 import type { Journal } from './journal/types.js';
 import { planRollout } from './plan/plan.js';
@@ -44,7 +44,7 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
   }
   const journal = openJournal(journalFile);
   try {
-    const plan = planFor(estate, desired.objects, journal, now, request);
+    const plan = await uniquePlan(journal, (at) => planFor(estate, desired.objects, journal, at, request), now, request);
     if (plan.freeze) return frozen(plan);
     const refused = await waitForLocks(journal, plan, request);
     if (refused) return refused;
@@ -85,7 +85,7 @@ function planFor(estate: Estate, desired: DesiredManifests, journal: Journal | u
 
 /** Connects to the clusters and runs the plan; the connector is closed (an embedded fleet stopped) whatever happens. */
 async function execute(plan: RolloutPlan, desired: DesiredManifests, journal: Journal, request: DeployRequest): Promise<Omit<FinishedDeploy, 'warnings'> | RefusedDeploy> {
-  const connector = request.connector ?? (await defaultConnector(plan, journal));
+  const connector = request.connector ?? (await defaultConnector(plan, journal, { desired }));
   if (connector.note) request.note?.(connector.note);
   const deps: ExecutorDeps = {
     journal,
@@ -105,6 +105,22 @@ async function execute(plan: RolloutPlan, desired: DesiredManifests, journal: Jo
   } finally {
     await connector.close();
   }
+}
+
+/**
+ * A rollout id is the plan's time (to the second) and change digest: the same
+ * change deployed twice within a second would repeat it. Then the deploy
+ * waits for the next second and plans again.
+ */
+async function uniquePlan(journal: Journal, plan: (at: Date) => RolloutPlan, at: Date, request: DeployRequest): Promise<RolloutPlan> {
+  let result = plan(at);
+  while (journal.rollout(result.id)) {
+    const wait = 1000 - (at.getTime() % 1000);
+    await (request.clock ?? realClock).sleep(wait);
+    at = request.clock?.now() ?? new Date(at.getTime() + wait);
+    result = plan(at);
+  }
+  return result;
 }
 
 function frozen(plan: RolloutPlan): RefusedDeploy {

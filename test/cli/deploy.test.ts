@@ -70,6 +70,20 @@ describe('harbormaster deploy: flags and refusals', () => {
     }
   });
 
+  it('--verify refuses manifests with verify errors, pointing at the line (exit 1)', async () => {
+    const privileged = MINI_ESTATE['services/web/base/deployment.yaml']!.replace('          image: nginx:1.27', '          image: nginx:1.27\n          securityContext: { privileged: true }');
+    const estate = tempEstate({ 'services/web/base/deployment.yaml': privileged });
+    try {
+      const io = captureIO(estate.dir);
+      assert.equal(await main(['deploy', '--verify'], io), 1);
+      assert.match(io.err, /^services\/web\/base\/deployment\.yaml:16: error pod-security\/privileged: Deployment shop\/web in sim-canary, sim-main/m);
+      assert.match(io.err, /VERIFY_FAILED: verify found 1 error; nothing was deployed/);
+      assert.equal(existsSync(join(estate.dir, '.harbormaster')), false, 'refused before the journal is opened');
+    } finally {
+      estate.remove();
+    }
+  });
+
   it('a frozen fleet refuses to deploy (exit 3) and names the reason', async () => {
     const frozen = MINI_ESTATE['harbormaster.yaml']!.replace('  rollout:\n', '  rollout:\n    freeze: { reason: "end-of-year change freeze" }\n');
     const estate = tempEstate({ 'harbormaster.yaml': frozen });

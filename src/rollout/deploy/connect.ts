@@ -1,8 +1,9 @@
 import { connectCluster, SIM_KUBECONFIG_ENV, type ConnectOptions } from '../../cluster/connect.js';
 import { startSimFleet, type SimFleet, type SimFleetOptions } from '../../cluster/sim/fleet.js';
-import type { ClusterClient } from '../../cluster/types.js';
+import type { ClusterClient, KubeObject } from '../../cluster/types.js';
 import type { Journal } from '../journal/types.js';
 import type { ClusterStepPlan, RolloutPlan } from '../plan/types.js';
+import { bootstrapSimFleet } from './sim-bootstrap.js';
 
 /** How a deploy reaches its clusters. Injected by `start`, the benchmark and tests, which keep one fleet across deploys. */
 export interface ClusterConnector {
@@ -24,6 +25,8 @@ export function simFleetConnector(fleet: SimFleet, options: ConnectOptions = {})
 export interface DefaultConnectorOptions extends ConnectOptions {
   /** Simulated-controller settings of an embedded fleet. */
   sim?: Omit<SimFleetOptions, 'clusters'>;
+  /** The desired manifests: an embedded fleet is given what they expect to find (sim-bootstrap.ts). */
+  desired?: ReadonlyMap<string, readonly KubeObject[]>;
 }
 
 /**
@@ -32,6 +35,7 @@ export interface DefaultConnectorOptions extends ConnectOptions {
  * started here for this deploy's sim clusters (it lives as long as the
  * process). An embedded fleet starts empty, so the journal's record of what
  * was applied to those clusters is forgotten: everything is applied again.
+ * It is given the objects a real cluster would already hold (sim-bootstrap.ts).
  */
 export async function defaultConnector(plan: RolloutPlan, journal: Journal, options: DefaultConnectorOptions = {}): Promise<ClusterConnector> {
   const env = options.env ?? process.env;
@@ -40,6 +44,7 @@ export async function defaultConnector(plan: RolloutPlan, journal: Journal, opti
     return { connect: async (step) => connectCluster({ name: step.cluster, connection: step.connection }, options), close: async () => {} };
   }
   const fleet = await startSimFleet({ ...options.sim, clusters: simSteps.map((s) => ({ name: s.cluster })) });
+  if (options.desired) await bootstrapSimFleet(fleet, options.desired);
   for (const step of simSteps) journal.forgetApplied(step.cluster, [...journal.appliedHashes(step.cluster).keys()]);
   return {
     connect: async (step) => connectCluster({ name: step.cluster, connection: step.connection }, { ...options, simKubeconfig: fleet.kubeconfig }),

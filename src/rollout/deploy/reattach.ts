@@ -63,7 +63,7 @@ function tryRender(request: ReattachRequest, plan: RolloutPlan): Map<string, Kub
 }
 
 async function withClusters<T>(plan: RolloutPlan, request: ReattachRequest, desired: ReadonlyMap<string, KubeObject[]>, run: (deps: ExecutorDeps) => Promise<T>): Promise<T> {
-  const connector = request.connector ?? (await defaultConnector(plan, request.journal));
+  const connector = request.connector ?? (await defaultConnector(plan, request.journal, { desired }));
   if (connector.note) request.note?.(connector.note);
   const deps: ExecutorDeps = {
     journal: request.journal,

@@ -25,6 +25,8 @@ import { openJournalReadOnly } from '../journal/sqlite.js';
 import type { ChangeInfo, RolloutPlan } from '../plan/types.js';
 import type { EventRenderer } from '../ui/index.js';
 import { simFleetConnector } from './connect.js';
+import { renderDesired } from './desired.js';
+import { bootstrapSimFleet } from './sim-bootstrap.js';
 import { formatOutcome } from './summary.js';
 
 export interface StoryIO {
@@ -42,6 +44,8 @@ export interface StoryOptions {
   workload?: Partial<SimWorkloadOptions>;
   /** How many times faster than real time the story runs (bakes, timeouts and pods alike); default 1. */
   speed?: number;
+  /** The two edits of the story; default: those of the example estate. */
+  edits?: { config: Edit; badImage: Edit };
 }
 
 export interface StoryChapter {
@@ -55,9 +59,30 @@ export interface StoryResult {
   history: string;
 }
 
-/** The in-memory edits of the story, as text replacements in estate files. */
-export const CONFIG_EDIT = { file: 'services/auth-api/base/config/auth-api.env', from: 'REQUEST_SIGNATURE_MAX_SKEW_SECONDS=300', to: 'REQUEST_SIGNATURE_MAX_SKEW_SECONDS=120' };
-export const BAD_IMAGE_EDIT = { file: ESTATE_FILE, from: 'ghcr.io/acme/policy-engine: { newTag: "2026.10.4" }', to: 'ghcr.io/acme/policy-engine: { newTag: "doesnotexist" }' };
+/** A text replacement in one estate file, laid over the estate in memory. */
+export interface Edit {
+  file: string;
+  from: string;
+  to: string;
+  /** For people: what the edit changes. */
+  says: string;
+}
+
+/** The story's two edits of the example estate: a config-only change, and an image that does not exist. */
+export const EXAMPLE_EDITS: { config: Edit; badImage: Edit } = {
+  config: {
+    file: 'services/auth-api/base/config/auth-api.env',
+    from: 'REQUEST_SIGNATURE_MAX_SKEW_SECONDS=300',
+    to: 'REQUEST_SIGNATURE_MAX_SKEW_SECONDS=120',
+    says: "REQUEST_SIGNATURE_MAX_SKEW_SECONDS=120 in auth-api's ConfigMap",
+  },
+  badImage: {
+    file: ESTATE_FILE,
+    from: 'ghcr.io/acme/policy-engine: { newTag: "2026.10.4" }',
+    to: 'ghcr.io/acme/policy-engine: { newTag: "doesnotexist" }',
+    says: 'policy-engine:doesnotexist',
+  },
+};
 
 export async function runDeployStory(options: StoryOptions): Promise<StoryResult> {
   const { estateDir, io } = options;
@@ -65,19 +90,21 @@ export async function runDeployStory(options: StoryOptions): Promise<StoryResult
   const names = activeClusters(disk, estateDir);
   const journalDir = mkdtempSync(join(tmpdir(), 'harbormaster-demo-'));
   const journalFile = join(journalDir, 'journal.db');
-  io.say(`\nStarting a simulated fleet: ${names.length} clusters, each its own API server on 127.0.0.1 (journal: ${journalFile})\n`);
+  io.say(`\nStarting a simulated fleet: ${names.length} clusters, each its own API server on 127.0.0.1, holding what their Terraform and external-secrets would (journal: ${journalFile})\n`);
   const speed = options.speed ?? 1;
   const workload = { ...options.workload, timeScale: (options.workload?.timeScale ?? 1) / speed };
   const fleet = await startSimFleet({ clusters: names.map((name) => ({ name, workload })) });
   const chapters: StoryChapter[] = [];
   try {
+    await bootstrapSimFleet(fleet, renderDesired(disk, loadEstate(disk, estateDir), names).objects);
     const chapter = async (title: string, fs: FileSystem, summary: string): Promise<void> => {
       io.say(`\n${title}\n`);
       chapters.push(await rollOut(title, { estateDir, fs, journalFile, io, connector: simFleetConnector(fleet), summary, speed }));
     };
+    const { config, badImage } = options.edits ?? EXAMPLE_EDITS;
     await chapter('1/3  First deploy: every service to every active cluster, wave by wave', disk, 'demo: first deploy of every service');
-    await chapter(`2/3  A config-only change (${CONFIG_EDIT.to} in auth-api's ConfigMap): the fast path`, edited(disk, estateDir, [CONFIG_EDIT]), `demo: ${CONFIG_EDIT.to} (in-memory edit)`);
-    await chapter('3/3  A bad image (policy-engine:doesnotexist): fails in the canary wave, rolled back on its own', edited(disk, estateDir, [CONFIG_EDIT, BAD_IMAGE_EDIT]), 'demo: policy-engine image doesnotexist (in-memory edit)');
+    await chapter(`2/3  A config-only change (${config.says}): the fast path`, edited(disk, estateDir, [config]), `demo: ${config.says} (in-memory edit)`);
+    await chapter(`3/3  A bad image (${badImage.says}): fails in the canary wave, rolled back on its own`, edited(disk, estateDir, [config, badImage]), `demo: ${badImage.says} (in-memory edit)`);
     const history = historyOf(journalFile, new Date());
     io.say(`\n${history}`);
     return { chapters, history };
@@ -121,7 +148,7 @@ async function rollOut(title: string, input: RollOutInput): Promise<StoryChapter
 }
 
 /** The estate with text replacements laid over it in memory; a replacement that finds nothing is a bug in the demo. */
-export function edited(below: FileSystem, estateDir: string, edits: readonly { file: string; from: string; to: string }[]): FileSystem {
+export function edited(below: FileSystem, estateDir: string, edits: readonly Pick<Edit, 'file' | 'from' | 'to'>[]): FileSystem {
   const top = new MemoryFileSystem();
   const texts = new Map<string, string>();
   for (const edit of edits) {

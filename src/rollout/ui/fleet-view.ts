@@ -134,7 +134,8 @@ const HANDLERS: Handlers = {
     const row = view.rows.find((r) => r.cluster === e.cluster);
     if (!row) return;
     const words = { restored: 'restored last-good', 'no-rollback-point': 'no last-good to restore', failed: 'rollback failed' }[e.result];
-    stop(row, e.result === 'failed' ? 'failed' : 'rolled-back', at, e.reason ? `${words}: ${e.reason}` : words);
+    // Only a restore rolls a cluster back; without a rollback point it stays as it failed.
+    stop(row, e.result === 'restored' ? 'rolled-back' : 'failed', at, e.reason ? `${words}: ${e.reason}` : words);
   },
   'rollout-finished': (view, e, at) => {
     view.state = e.state;

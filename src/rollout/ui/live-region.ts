@@ -106,8 +106,9 @@ export class LiveRegion {
   }
 }
 
-/** Cuts a line to the width (one column kept free so the cursor never wraps). */
-function fit(line: string, width: number): string {
+/** One row: line breaks inside become spaces, and it is cut to the width (one column kept free so the cursor never wraps). */
+function fit(text: string, width: number): string {
+  const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
   const max = Math.max(1, width - 1);
   return visibleLength(line) <= max ? line : `${stripAnsi(line).slice(0, max - 1)}…`;
 }

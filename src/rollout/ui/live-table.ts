@@ -88,8 +88,9 @@ export function formatFrame(view: FleetView, now: number, color = false): string
   const line = (cellsOf: string[], paint?: (s: string) => string): string =>
     cellsOf
       .map((c, i) => {
-        const padded = i === 4 || i === 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!);
-        return i === 3 && paint ? paint(padded) : padded;
+        if (i === 4 || i === 5) return c.padStart(widths[i]!);
+        // Colour the word, not the padding after it, so a row's trailing spaces can be trimmed.
+        return i === 3 && paint ? paint(c) + ' '.repeat(widths[i]! - c.length) : c.padEnd(widths[i]!);
       })
       .join('  ')
       .trimEnd();
