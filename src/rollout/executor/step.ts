@@ -108,12 +108,13 @@ async function observe(step: StepRun): Promise<void> {
   const observer = await step.opening!;
   step.opening = undefined;
   const tracked = new Set(step.ctx.desired(step.plan).map((o) => objectKey(o)));
-  if (step.members!.every((ref) => tracked.has(objectKey(ref)))) {
+  const placed = await placeByScope(step.client!, step.members!);
+  if (placed.every((ref) => tracked.has(objectKey(ref)))) {
     step.observer = observer;
     return;
   }
   observer.close();
-  const members = step.members!.map((ref) => ({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } }));
+  const members = placed.map((ref) => ({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } }));
   step.observer = await ClusterObserver.open(step.client!, members, { health: step.ctx.settings.health, clock: step.ctx.clock, expected: step.expected });
 }
 
@@ -129,4 +130,21 @@ async function waitHealthy(step: StepRun): Promise<void> {
     onProgress: (progress) => ctx.emit({ type: 'step-progress', wave: wave.index, cluster: plan.cluster, ...progress }),
   });
   ctx.waveTiming(wave).clusterReadyMs[plan.cluster] = ctx.clock.now().getTime() - step.startedMs;
+}
+
+/**
+ * Objects as the API server holds them: kustomize gives every object of an
+ * unknown kind the kustomization's namespace, and the server drops it for
+ * cluster-scoped kinds (a ClusterIssuer, a ClusterPolicy), so a watch must
+ * look for those without one. Discovery is refreshed: the step may just
+ * have applied their CRDs.
+ */
+async function placeByScope(client: ClusterClient, refs: readonly ObjectRef[]): Promise<ObjectRef[]> {
+  if (!refs.some((ref) => ref.namespace)) return [...refs];
+  const discovery = await client.discover({ refresh: true });
+  return refs.map((ref) => {
+    if (!ref.namespace || discovery.lookup(ref.apiVersion, ref.kind)?.namespaced !== false) return ref;
+    const { namespace: _dropped, ...clusterScoped } = ref;
+    return clusterScoped;
+  });
 }
