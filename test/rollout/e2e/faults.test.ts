@@ -149,4 +149,24 @@ describe('e2e: custom resources whose CRD ships in the same rollout', () => {
     assert.ok(store.get({ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', name: 'widgets.example.com' }));
     assert.deepEqual(store.get({ group: 'example.com', kind: 'Widget', namespace: 'shop', name: 'w' })?.spec, { size: 1 });
   });
+  // Known gap: the object is created but the health watch does not find it (the `npm start` story fails on
+  // the example's ClusterIssuer/ClusterPolicy/ClusterSecretStore for the same reason).
+  it('watches a cluster-scoped custom resource that kustomize gave a namespace where the server put it', { todo: 'cluster-scoped custom resources with a kustomize-given namespace are not found by the health watch' }, async () => {
+    e = await E2E.start(['a']);
+    const crd: KubeObject = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'gadgets.example.com' },
+      spec: {
+        group: 'example.com',
+        names: { kind: 'Gadget', plural: 'gadgets', singular: 'gadget', listKind: 'GadgetList' },
+        scope: 'Cluster',
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+      },
+    };
+    const gadget: KubeObject = { apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'g', namespace: 'shop' }, spec: { size: 1 } };
+    e.setDesired([...app('web:1'), crd, gadget]);
+    const outcome = await executeRollout(e.plan([{ clusters: ['a'], healthTimeoutSeconds: 3 }]), e.deps());
+    assert.equal(outcome.state, 'succeeded', outcome.reason);
+  });
 });
