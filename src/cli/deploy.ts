@@ -8,6 +8,7 @@ import { formatPlan } from '../rollout/plan/format.js';
 import { createEventRenderer, type EventRenderer } from '../rollout/ui/index.js';
 import type { CliIO, Command } from './command.js';
 import { UsageError } from './render.js';
+import { packageVersion } from './package-info.js';
 
 const USAGE = `usage: harbormaster deploy [--estate DIR] [--plan] [--cluster NAME]... [--force-conflicts]
                           [--output text|json] [--journal FILE] [--wait-for-lock] [--verify]
@@ -106,6 +107,8 @@ async function runDeploy(flags: DeployFlags, io: CliIO): Promise<number> {
       emit: (event) => renderer?.event(event),
       note: (text) => io.stderr(`${text}\n`),
       signal: interrupt.signal,
+      // The ApplySet parent names its tool and version, as KEP-3659 asks.
+      executorOptions: { toolVersion: packageVersion() },
     };
     if (flags.clusters.length > 0) request.only = flags.clusters;
     if (flags.journal !== undefined) request.journalFile = posix.resolve(io.cwd, flags.journal);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { processIO, type CliIO, type Command } from './command.js';
+import { packageVersion } from './package-info.js';
 
 /**
  * A command as the registry knows it before it is needed: its name and summary,
@@ -29,20 +30,8 @@ export const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map<string, Comma
   ].map((c) => [c.name, c]),
 );
 
-/** The package version; found by walking up from this module, so it works from dist/ and from the bundle. */
-export function version(): string {
-  let dir = new URL('.', import.meta.url);
-  for (let depth = 0; depth < 4; depth++) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'harbormaster') return pkg.version ?? '0.0.0';
-    } catch {
-      // not here; keep walking up
-    }
-    dir = new URL('..', dir);
-  }
-  return '0.0.0';
-}
+/** The package version (see package-info.ts). */
+export const version = packageVersion;
 
 export function helpText(commands: ReadonlyMap<string, CommandEntry> = COMMANDS): string {
   const width = Math.max(...[...commands.keys()].map((n) => n.length));

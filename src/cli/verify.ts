@@ -1,4 +1,3 @@
-import * as nodeFs from 'node:fs';
 import { posix } from 'node:path';
 import { DiagnosticError, diag, formatDiagnostic, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import { isArray, isObject, type JsonObject } from '../core/json.js';
@@ -38,6 +37,7 @@ import {
 import { parseDocuments, type ParsedDocument } from '../yaml/parse.js';
 import type { CliIO, Command } from './command.js';
 import { UsageError, writeAllOrNothing } from './render.js';
+import { packageVersion, repositoryRoot } from './package-info.js';
 
 const USAGE = `usage: harbormaster verify [--estate DIR] [--cluster C]... [flags]
        harbormaster verify PATH... [flags]
@@ -339,27 +339,4 @@ function printDiagnostics(io: CliIO, list: readonly Diagnostic[]): void {
     const file = d.file?.startsWith('/') ? posix.relative(io.cwd, d.file) || d.file : d.file;
     io.stderr(`${formatDiagnostic({ ...d, ...(file ? { file } : {}) })}\n`);
   }
-}
-
-/** The nearest directory at or above `dir` holding `.git`; `dir` itself when there is none. */
-function repositoryRoot(dir: string): string {
-  for (let at = dir; ; at = posix.dirname(at)) {
-    if (nodeFs.existsSync(posix.join(at, '.git'))) return at;
-    if (posix.dirname(at) === at) return dir;
-  }
-}
-
-/** The package version, found by walking up from this module (works from dist/ and from the bundle). */
-function packageVersion(): string {
-  let dir = new URL('.', import.meta.url);
-  for (let depth = 0; depth < 4; depth++) {
-    try {
-      const pkg = JSON.parse(nodeFs.readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'harbormaster') return pkg.version ?? '0.0.0';
-    } catch {
-      // not here; keep walking up
-    }
-    dir = new URL('..', dir);
-  }
-  return '0.0.0';
 }

@@ -13,9 +13,9 @@ import { posix } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { accessCommand } from '../../src/cli/access.js';
-import type { CliIO } from '../../src/cli/command.js';
 import { parseRange } from '../../src/cli/access/diff.js';
 import { validateAgainst } from '../verify/sarif-schema-validator.js';
+import { captureIO } from '../harness/cli-io.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SARIF_SCHEMA = JSON.parse(nodeFs.readFileSync(posix.join(ROOT, 'test/verify/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
@@ -91,18 +91,7 @@ function write(path: string, text: string): void {
 }
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io: CliIO & { out: string; err: string } = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd: repo,
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
+  const io = captureIO(repo);
   const code = await accessCommand.run(args, io);
   return { code, out: io.out, err: io.err };
 }

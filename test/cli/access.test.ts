@@ -10,11 +10,11 @@ import { posix } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { accessCommand } from '../../src/cli/access.js';
-import type { CliIO } from '../../src/cli/command.js';
 import { COMMANDS } from '../../src/cli/main.js';
 import { connectCluster } from '../../src/cluster/connect.js';
 import { startSimFleet, type SimFleet } from '../../src/cluster/sim/fleet.js';
 import { validateAgainst } from '../verify/sarif-schema-validator.js';
+import { captureIO } from '../harness/cli-io.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ESTATE = ['--estate', 'examples/acme-estate', '--cluster', 'prod-ca-central-1'];
@@ -28,18 +28,7 @@ interface Run {
 }
 
 async function run(args: string[], cwd = ROOT): Promise<Run> {
-  const io: CliIO & { out: string; err: string } = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd,
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
+  const io = captureIO(cwd);
   const code = await accessCommand.run(args, io);
   return { code, out: io.out, err: io.err };
 }

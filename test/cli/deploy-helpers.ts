@@ -2,26 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CliIO } from '../../src/cli/command.js';
 import { SIM_KUBECONFIG_ENV } from '../../src/cluster/connect.js';
 import { startSimFleet, type SimFleet } from '../../src/cluster/sim/fleet.js';
+import { captureIO as captureCliIO, type Captured } from '../harness/cli-io.js';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
-export function captureIO(cwd = REPO, isTTY = false): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    isTTY,
-    cwd,
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
+/** A capturing CliIO whose working directory defaults to the repository. */
+export function captureIO(cwd = REPO, isTTY = false): Captured {
+  return captureCliIO(cwd, isTTY);
 }
 
 /** Fast simulated pods: a deploy of the small estate takes a fraction of a second. */

@@ -1,23 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CliIO } from '../../src/cli/command.js';
 import { COMMANDS, main } from '../../src/cli/main.js';
-
-function captureIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd: process.cwd(),
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
-}
+import { captureIO } from '../harness/cli-io.js';
 
 describe('harbormaster <command> --help', () => {
   for (const name of COMMANDS.keys()) {

@@ -6,33 +6,12 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseRenderArgs, renderCommand, UsageError, writeAllOrNothing } from '../../src/cli/render.js';
 import { DiagnosticError } from '../../src/core/diagnostic.js';
-import type { CliIO } from '../../src/cli/command.js';
 import { DiskFileSystem } from '../../src/fs/disk.js';
 import { loadEstate } from '../../src/estate/load.js';
 import { renderCluster } from '../../src/estate/render.js';
+import { captureIO, type Captured } from '../harness/cli-io.js';
 
 const MINI = fileURLToPath(new URL('../../../test/estate/fixtures/mini', import.meta.url));
-
-interface Captured extends CliIO {
-  out: string;
-  err: string;
-}
-
-function captureIO(cwd: string, isTTY = false): Captured {
-  const io = {
-    out: '',
-    err: '',
-    isTTY,
-    cwd,
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
-}
 
 function tempDir(): string {
   const dir = nodeFs.mkdtempSync(posix.join(tmpdir(), 'hm-render-'));

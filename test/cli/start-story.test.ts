@@ -2,29 +2,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { CliIO } from '../../src/cli/command.js';
 import { main } from '../../src/cli/main.js';
 import { runDeployStory } from '../../src/rollout/deploy/story.js';
 import { createEventRenderer } from '../../src/rollout/ui/index.js';
-import { tempEstate } from './deploy-helpers.js';
+import { captureIO, tempEstate } from './deploy-helpers.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-
-function captureIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd: REPO,
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
-}
 
 function examplesStatus(): string {
   try {

@@ -1,30 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { CliIO } from '../../src/cli/command.js';
 import { main } from '../../src/cli/main.js';
+import { captureIO } from '../harness/cli-io.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
-function captureIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd: REPO,
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
-}
-
 describe('harbormaster start (the npm start job)', () => {
   it('renders every active cluster of the example estate, wave by wave, with totals', async () => {
-    const io = captureIO();
+    const io = captureIO(REPO);
     const code = await main(['start', '--estate', 'examples/acme-estate', '--render-only'], io);
     assert.equal(code, 0, io.err);
     assert.match(io.out, /^Estate "acme": 10 active \+ 2 planned clusters, 20 services, 31 addons/);
@@ -38,14 +22,14 @@ describe('harbormaster start (the npm start job)', () => {
 
   it('refuses unknown flags and bad speeds with exit 2 and usage', async () => {
     for (const args of [['--bogus'], ['--speed', 'fast'], ['--speed', '0.5']]) {
-      const io = captureIO();
+      const io = captureIO(REPO);
       assert.equal(await main(['start', ...args], io), 2, args.join(' '));
       assert.match(io.err, /usage: harbormaster start/);
     }
   });
 
   it('reports estate errors with file and exit 1', async () => {
-    const io = captureIO();
+    const io = captureIO(REPO);
     assert.equal(await main(['start', '--estate', 'test'], io), 1);
     assert.match(io.err, /harbormaster\.yaml/);
   });

@@ -4,34 +4,13 @@ import { tmpdir } from 'node:os';
 import { posix } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { CliIO } from '../../src/cli/command.js';
 import { parseVerifyArgs, verifyCommand } from '../../src/cli/verify.js';
 import { UsageError } from '../../src/cli/render.js';
 import { validateAgainst } from '../verify/sarif-schema-validator.js';
+import { captureIO, type Captured } from '../harness/cli-io.js';
 
 const MINI = fileURLToPath(new URL('../../../test/estate/fixtures/mini', import.meta.url));
 const SARIF_SCHEMA = JSON.parse(nodeFs.readFileSync(fileURLToPath(new URL('../../../test/verify/fixtures/sarif-schema-2.1.0.json', import.meta.url)), 'utf8'));
-
-interface Captured extends CliIO {
-  out: string;
-  err: string;
-}
-
-function captureIO(cwd: string): Captured {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd,
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
-}
 
 function tempDir(): string {
   const dir = nodeFs.mkdtempSync(posix.join(tmpdir(), 'hm-verify-'));

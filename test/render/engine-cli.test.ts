@@ -3,26 +3,9 @@ import * as nodeFs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { posix } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { CliIO } from '../../src/cli/command.js';
 import { kustomizeCommand } from '../../src/cli/kustomize.js';
 import { COMMANDS, main } from '../../src/cli/main.js';
-
-interface Captured extends CliIO {
-  out: string;
-  err: string;
-}
-
-function captureIO(cwd: string): Captured {
-  const io: Captured = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd,
-    stdout: (text) => void (io.out += text),
-    stderr: (text) => void (io.err += text),
-  };
-  return io;
-}
+import { captureIO } from '../harness/cli-io.js';
 
 function tree(files: Record<string, string>): string {
   const dir = nodeFs.mkdtempSync(posix.join(tmpdir(), 'hm-kustomize-'));

@@ -16,7 +16,7 @@ import { estateAtRef, type EstateAtRef } from './git.js';
 import { parseFailOn } from './review.js';
 import { foldFindings, renderAccessSarif } from './sarif.js';
 import { loadRendered, type AccessSource } from './source.js';
-import { packageVersion, repositoryRoot } from './support.js';
+import { packageVersion, repositoryRoot } from '../package-info.js';
 
 export const DIFF_FORMATS = ['markdown', 'sarif', 'json'] as const;
 

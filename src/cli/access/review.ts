@@ -12,7 +12,7 @@ import type { AccessFlags } from './flags.js';
 import { originText, scopeText } from './format.js';
 import { foldFindings, renderAccessSarif, type FoldedFinding } from './sarif.js';
 import type { AccessSource } from './source.js';
-import { packageVersion, repositoryRoot } from './support.js';
+import { packageVersion, repositoryRoot } from '../package-info.js';
 
 export const REVIEW_FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
 

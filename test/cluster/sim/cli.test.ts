@@ -6,15 +6,10 @@ import { describe, it } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
 import { parse } from 'yaml';
 import { parseSimArgs, runSimServe, simCommand } from '../../../src/cli/sim.js';
-import type { CliIO } from '../../../src/cli/command.js';
 import { eventually } from './helpers.js';
+import { captureIO } from '../../harness/cli-io.js';
 
 const ESTATE = resolve('examples/acme-estate');
-
-function captureIO(): CliIO & { out: string; err: string } {
-  const io = { out: '', err: '', isTTY: false, cwd: process.cwd(), stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  return io;
-}
 
 describe('harbormaster sim serve', () => {
   it('parses its flags and rejects others (exit 2)', async () => {

@@ -1,14 +1,6 @@
-/** Small facts the access subcommands need about where they run. */
+/** Facts about where the CLI runs: its own version, and the repository around the user's directory. */
 import * as nodeFs from 'node:fs';
 import { posix } from 'node:path';
-
-/** The nearest directory at or above `dir` holding `.git`; `dir` itself when there is none. */
-export function repositoryRoot(dir: string): string {
-  for (let at = dir; ; at = posix.dirname(at)) {
-    if (nodeFs.existsSync(posix.join(at, '.git'))) return at;
-    if (posix.dirname(at) === at) return dir;
-  }
-}
 
 /** The package version, found by walking up from this module (works from dist/ and from the bundle). */
 export function packageVersion(): string {
@@ -23,4 +15,12 @@ export function packageVersion(): string {
     dir = new URL('..', dir);
   }
   return '0.0.0';
+}
+
+/** The nearest directory at or above `dir` holding `.git`; `dir` itself when there is none. */
+export function repositoryRoot(dir: string): string {
+  for (let at = dir; ; at = posix.dirname(at)) {
+    if (nodeFs.existsSync(posix.join(at, '.git'))) return at;
+    if (posix.dirname(at) === at) return dir;
+  }
 }
