@@ -7,8 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { formatHolder, REVIEW_CHECKS, type ReviewFinding, type ReviewSeverity } from '../../access/review/index.js';
-import { relativePath } from '../../verify/report/model.js';
-import { SARIF_SCHEMA } from '../../verify/report/sarif.js';
+import { physicalLocation, SARIF_SCHEMA } from '../../verify/report/sarif.js';
 
 const LEVEL: Record<ReviewSeverity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 /** GitHub's scale: ≥9 critical, ≥7 high, ≥4 medium, above 0 low. */
@@ -60,9 +59,7 @@ function result({ finding: f, clusters }: FoldedFinding, index: ReadonlyMap<stri
     properties: { severity: f.severity, 'security-severity': SECURITY_SEVERITY[f.severity], holder: f.holder, principals: f.principals, path: f.path, scope: f.scope, clusters },
   };
   if (f.origin) {
-    const rel = relativePath(root, f.origin.file);
-    const artifactLocation = rel.startsWith('/') ? { uri: `file://${rel}` } : { uri: rel, uriBaseId: '%SRCROOT%' };
-    out.locations = [{ physicalLocation: { artifactLocation, region: { startLine: Math.max(1, f.origin.line), startColumn: 1 } } }];
+    out.locations = [{ physicalLocation: physicalLocation(root, f.origin.file, Math.max(1, f.origin.line), 1) }];
   }
   const i = index.get(f.check);
   if (i !== undefined) out.ruleIndex = i;

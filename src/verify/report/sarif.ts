@@ -106,7 +106,12 @@ function result(report: VerifyReport, f: ClusterFinding, index: ReadonlyMap<stri
 }
 
 function physical(report: VerifyReport, file: string, line: number, column: number | undefined): Record<string, unknown> {
-  const rel = relativePath(report.root, file);
+  return physicalLocation(report.root, file, line, column);
+}
+
+/** A SARIF physicalLocation: repository-relative (against %SRCROOT%) when the file is under `root`, else a file URI. */
+export function physicalLocation(root: string, file: string, line: number, column?: number): Record<string, unknown> {
+  const rel = relativePath(root, file);
   const artifactLocation = rel.startsWith('/') ? { uri: `file://${encodePath(rel)}` } : { uri: encodePath(rel), uriBaseId: SRCROOT };
   if (!line || line < 1) return { artifactLocation };
   return { artifactLocation, region: { startLine: line, startColumn: column && column > 0 ? column : 1 } };
