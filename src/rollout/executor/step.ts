@@ -136,12 +136,12 @@ async function waitHealthy(step: StepRun): Promise<void> {
  * Objects as the API server holds them: kustomize gives every object of an
  * unknown kind the kustomization's namespace, and the server drops it for
  * cluster-scoped kinds (a ClusterIssuer, a ClusterPolicy), so a watch must
- * look for those without one. Discovery is refreshed: the step may just
- * have applied their CRDs.
+ * look for those without one. The cached discovery is enough: the apply
+ * refreshed it after the step's CRDs were served.
  */
 async function placeByScope(client: ClusterClient, refs: readonly ObjectRef[]): Promise<ObjectRef[]> {
   if (!refs.some((ref) => ref.namespace)) return [...refs];
-  const discovery = await client.discover({ refresh: true });
+  const discovery = await client.discover();
   return refs.map((ref) => {
     if (!ref.namespace || discovery.lookup(ref.apiVersion, ref.kind)?.namespaced !== false) return ref;
     const { namespace: _dropped, ...clusterScoped } = ref;

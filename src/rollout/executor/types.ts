@@ -1,5 +1,5 @@
 import type { ClusterClient, KubeObject } from '../../cluster/types.js';
-import type { RolloutEvent, StepFailureCode } from '../events.js';
+import type { RolloutEvent, StepFailed } from '../events.js';
 import type { HealthOptions } from '../health/types.js';
 import type { ClusterLock, Journal, RolloutState, StepRecord } from '../journal/types.js';
 import type { ClusterStepPlan, GatePlan } from '../plan/types.js';
@@ -67,15 +67,8 @@ export interface ExecutorDeps {
   signal?: AbortSignal;
 }
 
-/** One failed cluster step (or wave gate: `cluster` is then `*`). */
-export interface StepFailure {
-  wave: number;
-  cluster: string;
-  code: StepFailureCode;
-  reason: string;
-  object?: string;
-  failFast: boolean;
-}
+/** One failed cluster step (or wave gate: `cluster` is then `*`): what its step-failed event says. */
+export type StepFailure = Omit<StepFailed, 'type' | 'at' | 'rolloutId'>;
 
 export interface RollbackResult {
   cluster: string;
