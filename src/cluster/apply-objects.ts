@@ -35,16 +35,28 @@ export function refOf(object: KubeObject): ObjectRef {
 }
 
 /**
- * Members of set `id`, namespaced objects without a namespace put in
- * `default` (so the set's namespaces are known exactly), and the objects
- * refused because they already belong to another set.
+ * An object where the server will keep it: a namespaced one without a
+ * namespace goes to `default` (so the set's namespaces are known exactly); a
+ * cluster-scoped one loses the namespace kustomize gives every object of a
+ * kind it does not know (a ClusterIssuer, a ClusterPolicy). Keys, prune and
+ * health watches then all agree with what the server holds.
  */
+function placeByScope(object: KubeObject, namespaced: boolean): KubeObject {
+  if (namespaced && !object.metadata.namespace) return { ...object, metadata: { ...object.metadata, namespace: 'default' } };
+  if (!namespaced && object.metadata.namespace !== undefined) {
+    const { namespace: _dropped, ...metadata } = object.metadata;
+    return { ...object, metadata };
+  }
+  return object;
+}
+
+/** Members of set `id`, placed by scope, and the objects refused because they already belong to another set. */
 export function prepareMembers(desired: readonly KubeObject[], id: string, namespaced: (o: KubeObject) => boolean, cluster: string): { members: Member[]; refused: ObjectOutcome[] } {
   const members: Member[] = [];
   const refused: ObjectOutcome[] = [];
   for (const original of desired) {
     const hash = hashObject(original);
-    const placed = namespaced(original) && !original.metadata.namespace ? { ...original, metadata: { ...original.metadata, namespace: 'default' } } : original;
+    const placed = placeByScope(original, namespaced(original));
     const labelled = withMemberLabel(placed, id);
     const ref = refOf(placed);
     if ('conflictingSet' in labelled) {

@@ -115,16 +115,10 @@ class KubeClusterClient implements ClusterClient {
     return { items, resourceVersion: body.metadata?.resourceVersion ?? '' };
   }
 
-  async apply(desired: KubeObject, options: ApplyOptions = {}): Promise<ApplyResult> {
-    let object = desired;
-    let ref = refOf(object);
+  async apply(object: KubeObject, options: ApplyOptions = {}): Promise<ApplyResult> {
+    const ref = refOf(object);
     if (!ref.name) throw new ClusterError('CLUSTER_INVALID', `${this.cluster}: a ${object.kind} without metadata.name cannot be applied`, this.cluster, { ref });
-    // kustomize gives custom resources of cluster-scoped kinds a namespace; the object lives without one, as kubectl sends it.
-    if (!(await this.resolve(ref)).namespaced && object.metadata.namespace !== undefined) {
-      const { namespace: _dropped, ...metadata } = object.metadata;
-      object = { ...object, metadata };
-      ref = refOf(object);
-    }
+    await this.resolve(ref);
     // The live object tells created from configured from unchanged (the server keeps resourceVersion on a no-op).
     const live = await this.get(ref);
     const flags = { fieldManager: options.fieldManager ?? DEFAULT_FIELD_MANAGER, force: options.force === true, dryRun: options.dryRun === true };

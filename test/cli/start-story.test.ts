@@ -18,10 +18,7 @@ function examplesStatus(): string {
 }
 
 describe('npm start: the whole story on the example estate', () => {
-  // The example estate's addons hold cluster-scoped custom resources (ClusterIssuer, ClusterPolicy,
-  // ClusterSecretStore) that kustomize gave a namespace: the server ignores it, but the executor's health watches
-  // look them up in it and read NotFound. Until they use the object as placed, this is a todo.
-  it('renders, deploys wave by wave, takes the config fast path, rolls back a bad canary, and prints DORA figures', { todo: 'health watches must find cluster-scoped custom resources that kustomize gave a namespace' }, async () => {
+  it('renders, deploys wave by wave, takes the config fast path, rolls back a bad canary, and prints DORA figures', async () => {
     const before = examplesStatus();
     const io = captureIO();
     const code = await main(['start', '--estate', 'examples/acme-estate', '--speed', '20'], io);

@@ -9,6 +9,7 @@ import {
   applySetId,
 } from '../../src/cluster/applyset-meta.js';
 import { applySet, type ApplySetOptions } from '../../src/cluster/applyset.js';
+import { prepareMembers } from '../../src/cluster/apply-objects.js';
 import { hashObject } from '../../src/cluster/object-hash.js';
 import type { RetryClock } from '../../src/cluster/retry.js';
 import { ClusterError, objectKey, type KubeObject } from '../../src/cluster/types.js';
@@ -211,5 +212,17 @@ describe('applySet: custom resources', () => {
     const result = await applySet(client, [{ ...widget, apiVersion: 'nowhere.io/v1' }], { ...options, clock: { ...instantClock, sleep: async () => assert.fail('must not wait') } });
     assert.deepEqual(result.failures.map((f) => f.error?.code), ['CLUSTER_UNKNOWN_KIND']);
     assert.equal(client.calls.filter((c) => c.verb === 'discover' && c.key === 'refresh').length, 1);
+  });
+});
+
+describe('prepareMembers places objects where the server keeps them', () => {
+  const namespaced = (o: KubeObject) => o.kind !== 'ClusterIssuer';
+  const issuer: KubeObject = { apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer', metadata: { name: 'letsencrypt', namespace: 'cert-manager' } };
+  const config: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } };
+
+  it('drops the namespace kustomize gave a cluster-scoped custom resource, and puts namespaced objects without one in default', () => {
+    const { members } = prepareMembers([issuer, config], 'applyset-x-v1', namespaced, 'c1');
+    assert.deepEqual(members.map((m) => m.key), ['cert-manager.io/ClusterIssuer//letsencrypt', '/ConfigMap/default/c']);
+    assert.equal(members[0]!.object.metadata.namespace, undefined);
   });
 });

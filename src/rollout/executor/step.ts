@@ -108,13 +108,12 @@ async function observe(step: StepRun): Promise<void> {
   const observer = await step.opening!;
   step.opening = undefined;
   const tracked = new Set(step.ctx.desired(step.plan).map((o) => objectKey(o)));
-  const placed = await placeByScope(step.client!, step.members!);
-  if (placed.every((ref) => tracked.has(objectKey(ref)))) {
+  if (step.members!.every((ref) => tracked.has(objectKey(ref)))) {
     step.observer = observer;
     return;
   }
   observer.close();
-  const members = placed.map((ref) => ({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } }));
+  const members = step.members!.map((ref) => ({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } }));
   step.observer = await ClusterObserver.open(step.client!, members, { health: step.ctx.settings.health, clock: step.ctx.clock, expected: step.expected });
 }
 
@@ -132,19 +131,3 @@ async function waitHealthy(step: StepRun): Promise<void> {
   ctx.waveTiming(wave).clusterReadyMs[plan.cluster] = ctx.clock.now().getTime() - step.startedMs;
 }
 
-/**
- * Objects as the API server holds them: kustomize gives every object of an
- * unknown kind the kustomization's namespace, and the server drops it for
- * cluster-scoped kinds (a ClusterIssuer, a ClusterPolicy), so a watch must
- * look for those without one. The cached discovery is enough: the apply
- * refreshed it after the step's CRDs were served.
- */
-async function placeByScope(client: ClusterClient, refs: readonly ObjectRef[]): Promise<ObjectRef[]> {
-  if (!refs.some((ref) => ref.namespace)) return [...refs];
-  const discovery = await client.discover();
-  return refs.map((ref) => {
-    if (!ref.namespace || discovery.lookup(ref.apiVersion, ref.kind)?.namespaced !== false) return ref;
-    const { namespace: _dropped, ...clusterScoped } = ref;
-    return clusterScoped;
-  });
-}

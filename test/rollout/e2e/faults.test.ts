@@ -149,9 +149,7 @@ describe('e2e: custom resources whose CRD ships in the same rollout', () => {
     assert.ok(store.get({ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', name: 'widgets.example.com' }));
     assert.deepEqual(store.get({ group: 'example.com', kind: 'Widget', namespace: 'shop', name: 'w' })?.spec, { size: 1 });
   });
-  // Known gap: the object is created but the health watch does not find it (the `npm start` story fails on
-  // the example's ClusterIssuer/ClusterPolicy/ClusterSecretStore for the same reason).
-  it('watches a cluster-scoped custom resource that kustomize gave a namespace where the server put it', { todo: 'cluster-scoped custom resources with a kustomize-given namespace are not found by the health watch' }, async () => {
+  it('watches a cluster-scoped custom resource that kustomize gave a namespace where the server put it', async () => {
     e = await E2E.start(['a']);
     const crd: KubeObject = {
       apiVersion: 'apiextensions.k8s.io/v1',
@@ -168,5 +166,7 @@ describe('e2e: custom resources whose CRD ships in the same rollout', () => {
     e.setDesired([...app('web:1'), crd, gadget]);
     const outcome = await executeRollout(e.plan([{ clusters: ['a'], healthTimeoutSeconds: 3 }]), e.deps());
     assert.equal(outcome.state, 'succeeded', outcome.reason);
+    // Applied without the namespace, and not pruned as undesired afterwards.
+    assert.deepEqual(e.fleet.cluster('a').store.get({ group: 'example.com', kind: 'Gadget', name: 'g' })?.spec, { size: 1 });
   });
 });
