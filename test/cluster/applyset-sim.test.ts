@@ -5,6 +5,7 @@ import { applySet, type ApplySetOptions } from '../../src/cluster/applyset.js';
 import { createKubeClient } from '../../src/cluster/kube-client.js';
 import { startSimFleet, type SimFleet } from '../../src/cluster/sim/fleet.js';
 import type { ClusterClient, KubeObject } from '../../src/cluster/types.js';
+import { testCrd } from '../harness/crd.js';
 
 const FAST = { baseDelayMs: 1, maxDelayMs: 5, maxTotalMs: 2_000, timeoutMs: 5_000 };
 
@@ -25,17 +26,7 @@ const deploy = (name: string, namespace: string, replicas: number): KubeObject =
     template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'registry.example/app:1' }] } },
   },
 });
-const crd: KubeObject = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'widgets.example.com' },
-  spec: {
-    group: 'example.com',
-    scope: 'Namespaced',
-    names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
-    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
-  },
-};
+const crd = testCrd({ group: 'example.com', kind: 'Widget' });
 const widget: KubeObject = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'gizmo', namespace: 'lab' }, spec: { size: 3 } };
 
 describe('applySet against the simulated fleet', () => {

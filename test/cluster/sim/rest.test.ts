@@ -4,18 +4,9 @@ import * as k8s from '@kubernetes/client-node';
 import type { SimFleet } from '../../../src/cluster/sim/fleet.js';
 import type { KubeObject } from '../../../src/cluster/types.js';
 import { apply, clientsFor, configMap, deployment, namespace, startFleet, statusOf, type Clients } from './helpers.js';
+import { testCrd } from '../../harness/crd.js';
 
-const crd: KubeObject = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'widgets.example.com' },
-  spec: {
-    group: 'example.com',
-    scope: 'Namespaced',
-    names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList', shortNames: ['wd'] },
-    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } }, subresources: { status: {} } }],
-  },
-};
+const crd = testCrd({ group: 'example.com', kind: 'Widget', shortNames: ['wd'], status: true });
 
 describe('simulated API server through client-node', () => {
   let fleet: SimFleet;

@@ -5,6 +5,7 @@ import { executeRollout, rollbackRollout } from '../../../src/rollout/executor/i
 import type { RolloutPlan } from '../../../src/rollout/plan/types.js';
 import { app } from '../executor/harness.js';
 import { E2E } from './fleet-harness.js';
+import { testCrd } from '../../harness/crd.js';
 
 const CLUSTERS = ['a', 'b', 'c'];
 
@@ -130,17 +131,7 @@ describe('e2e: custom resources whose CRD ships in the same rollout', () => {
 
   it('deploys both on a first rollout: the CR is watched once its kind is served', async () => {
     e = await E2E.start(['a']);
-    const crd: KubeObject = {
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: 'widgets.example.com' },
-      spec: {
-        group: 'example.com',
-        names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
-        scope: 'Namespaced',
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
-      },
-    };
+    const crd = testCrd({ group: 'example.com', kind: 'Widget' });
     const widget: KubeObject = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'shop' }, spec: { size: 1 } };
     e.setDesired([...app('web:1'), crd, widget]);
     const outcome = await executeRollout(e.plan([{ clusters: ['a'] }]), e.deps());
@@ -151,17 +142,7 @@ describe('e2e: custom resources whose CRD ships in the same rollout', () => {
   });
   it('watches a cluster-scoped custom resource that kustomize gave a namespace where the server put it', async () => {
     e = await E2E.start(['a']);
-    const crd: KubeObject = {
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: 'gadgets.example.com' },
-      spec: {
-        group: 'example.com',
-        names: { kind: 'Gadget', plural: 'gadgets', singular: 'gadget', listKind: 'GadgetList' },
-        scope: 'Cluster',
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
-      },
-    };
+    const crd = testCrd({ group: 'example.com', kind: 'Gadget', scope: 'Cluster' });
     const gadget: KubeObject = { apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'g', namespace: 'shop' }, spec: { size: 1 } };
     e.setDesired([...app('web:1'), crd, gadget]);
     const outcome = await executeRollout(e.plan([{ clusters: ['a'], healthTimeoutSeconds: 3 }]), e.deps());
