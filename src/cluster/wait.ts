@@ -7,6 +7,7 @@
  * Queries for single objects of the same kind and namespace share one watch,
  * so twenty Deployments cost one connection, not twenty.
  */
+import { setMaxListeners } from 'node:events';
 import { Backoff } from './retry.js';
 import { ClusterError, type ClusterClient, type KubeObject, type WatchEvent, type WatchOptions } from './types.js';
 
@@ -51,7 +52,17 @@ interface Stream {
 /** Resolves once `signal` aborts; every change goes to `onChange` meanwhile. */
 export async function observe(client: ClusterClient, queries: readonly ObserveQuery[], onChange: (change: ObservedChange) => void, signal: AbortSignal, options: ObserveOptions = {}): Promise<void> {
   if (signal.aborted) return;
-  await Promise.all(groupStreams(queries).map((stream) => runStream(client, stream, onChange, signal, options)));
+  const streams = groupStreams(queries);
+  // One listener on the caller's signal, however many streams: they all wait on a local one.
+  const local = new AbortController();
+  setMaxListeners(streams.length + 10, local.signal);
+  const stop = () => local.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    await Promise.all(streams.map((stream) => runStream(client, stream, onChange, local.signal, options)));
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
 }
 
 export function groupStreams(queries: readonly ObserveQuery[]): Stream[] {

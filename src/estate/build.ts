@@ -1,6 +1,6 @@
 import type { JsonObject } from '../core/json.js';
 import { clustersOf } from './cross-check.js';
-import type { ClusterSpec, ClusterStatus, Connection, Defaults, Layer, Settings } from './types.js';
+import type { ClusterEks, ClusterSpec, ClusterStatus, Connection, Defaults, Layer, Settings } from './types.js';
 
 /**
  * Typed views of harbormaster.yaml's spec. Only called once the file passed
@@ -39,6 +39,7 @@ export function toClusters(spec: JsonObject): ClusterSpec[] {
     };
     if (typeof cluster.kubernetesVersion === 'string') out.kubernetesVersion = cluster.kubernetesVersion;
     if (Array.isArray(cluster.services)) out.services = cluster.services as string[];
+    if (cluster.eks && typeof cluster.eks === 'object') out.eks = { ...(cluster.eks as ClusterEks) };
     return out;
   });
 }

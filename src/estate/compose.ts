@@ -92,7 +92,7 @@ export function clusterAccessInput(estate: Estate, resolved: ResolvedCluster): C
     return [s.workloadIdentity ? { name, owner: s.owner, namespace, workloadIdentity: s.workloadIdentity } : { name, owner: s.owner, namespace }];
   });
   return {
-    cluster: { name: resolved.name, environment: resolved.environment, region: resolved.region },
+    cluster: { name: resolved.name, environment: resolved.environment, region: resolved.region, ...(resolved.eks ? { eks: resolved.eks } : {}) },
     config: estate.access,
     teams: [...estate.teams.values()],
     services,

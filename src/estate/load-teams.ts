@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import type { AccessConfig, AccessLevel, BreakGlassSpec, EksMode, PlatformBreakGlassSpec, SourcePoint, TeamSpec, WorkloadIdentity, WorkloadIdentityMode } from '../access/model.js';
-import { accountOf, checkOwnership, dayOf, isExpired, normaliseDate, stripRolePath, type OwnershipFinding } from '../access/teams/index.js';
-import { diag, warning, type Diagnostic } from '../core/diagnostic.js';
+import { checkOwnership, dayOf, normaliseDate, type OwnershipFinding } from '../access/teams/index.js';
+import { diag, type Diagnostic } from '../core/diagnostic.js';
+import { checkExpiries, checkIdentities } from './check-identities.js';
 import { isObject, type JsonObject, type JsonValue } from '../core/json.js';
 import { DocChecker, type YamlPath } from './checker.js';
 import { EstateCode } from './codes.js';
@@ -48,8 +49,9 @@ export function loadAccess(input: LoadAccessInput): LoadedAccess {
   const specs = new Map([...teams].sort(([a], [b]) => a.localeCompare(b)).map(([name, t]) => [name, t.spec] as const));
   if (!isObject(spec.access ?? null)) return { teams: specs };
   const access = toAccessConfig(spec.access as JsonObject, c, input.now);
-  checkIdentities(teams, access, input);
-  checkExpiries(teams, access, input.warnings);
+  const teamSpecs = [...specs.values()];
+  checkIdentities(teamSpecs, access, input);
+  checkExpiries(teamSpecs, access, input.warnings);
   return { teams: specs, access };
 }
 
@@ -207,42 +209,6 @@ function checkGroups(teams: Map<string, ReadTeam>): void {
     const first = seen.get(spec.kubernetesGroup);
     if (first) c.report(EstateCode.DuplicateGroup, `group ${spec.kubernetesGroup} is already team ${first.name}'s`, ['spec', 'kubernetesGroup'], 'each team needs its own group, or the teams share every permission');
     else seen.set(spec.kubernetesGroup, spec);
-  }
-}
-
-/** One role, one mapping: EKS keeps one access entry per principal, aws-auth the first match. */
-function checkIdentities(teams: Map<string, ReadTeam>, access: AccessConfig, input: LoadAccessInput): void {
-  const seen = new Map<string, SourcePoint>();
-  // aws-auth matches roles without their path: two paths to one role name would collide there.
-  const keyOf = (arn: string): string => (access.eks.mode === 'access-entries' ? arn : stripRolePath(arn));
-  const visit = (arn: string, at: SourcePoint): void => {
-    const first = seen.get(keyOf(arn));
-    if (first) input.problems.push(diag(EstateCode.DuplicateIdentity, `role ${arn} is mapped more than once`, at, `first mapped at ${first.file}:${first.line}; one role must have one meaning`));
-    else seen.set(keyOf(arn), at);
-    const account = accountOf(arn);
-    if (account && account !== access.eks.accountId) {
-      input.warnings.push(warning(EstateCode.ForeignAccount, `role ${arn} is in account ${account}, not the clusters' account ${access.eks.accountId}`, at, 'cross-account roles work with STANDARD access entries; check this is intended'));
-    }
-  };
-  const estatePoint = (path: YamlPath): SourcePoint => point(input.c, path);
-  access.eks.nodeRoles.forEach((arn, i) => visit(arn, estatePoint(['spec', 'access', 'eks', 'nodeRoles', i])));
-  access.platformAdmins.forEach((arn, i) => visit(arn, estatePoint(['spec', 'access', 'platformAdmins', i])));
-  for (const bg of access.breakGlass) visit(bg.roleArn, bg.at);
-  for (const { spec } of teams.values()) {
-    for (const id of spec.identities) visit(id.roleArn, id.at);
-    for (const bg of spec.breakGlass) visit(bg.roleArn, bg.at);
-  }
-  if (access.eks.mode !== 'access-entries' && access.eks.nodeRoles.length === 0) {
-    input.warnings.push(warning(EstateCode.AwsAuthNoNodeRoles, `eks.mode ${access.eks.mode} writes aws-auth, but no nodeRoles are listed`, estatePoint(['spec', 'access', 'eks', 'mode']), 'list the node instance roles in spec.access.eks.nodeRoles, or nodes of node groups not using access entries cannot join'));
-  }
-}
-
-function checkExpiries(teams: Map<string, ReadTeam>, access: AccessConfig, warnings: Diagnostic[]): void {
-  const entries = [...access.breakGlass, ...[...teams.values()].flatMap((t) => t.spec.breakGlass)];
-  for (const bg of entries) {
-    if (isExpired(bg.expires, access.asOf)) {
-      warnings.push(warning(EstateCode.BreakGlassExpired, `break-glass role ${bg.roleArn} expired on ${bg.expires}; it is not generated`, bg.at, 'remove the entry, or renew it with a new expiry and reason'));
-    }
   }
 }
 

@@ -21,6 +21,7 @@ export function resolveCluster(estate: Estate, name: string): ResolvedCluster {
     status: cluster.status,
     connection: cluster.connection,
     services: cluster.services ?? [...estate.services.keys()],
+    ...(cluster.eks ? { eks: cluster.eks } : {}),
     addons: sortedByKey(mergeMaps(layers.map((l) => l.addons), (v) => v === '')),
     settings: resolveSettings(layers.map((l) => l.settings ?? {})),
   };

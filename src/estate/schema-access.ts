@@ -107,6 +107,27 @@ const platformBreakGlass: Shape = {
   },
 };
 
+const eksMode: Shape = { type: 'enum', code: EstateCode.BadValue, values: ['access-entries', 'aws-auth', 'both'] };
+
+/** EKS's own rule for cluster names: 1–100 letters, digits, "-" and "_", starting with a letter or digit. */
+const eksClusterName: Shape = {
+  type: 'string',
+  code: EstateCode.BadName,
+  check: (v) =>
+    /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/.test(v)
+      ? undefined
+      : { code: EstateCode.BadName, message: `${JSON.stringify(v)} is not an EKS cluster name`, hint: 'EKS names have 1–100 letters, digits, "-" and "_", starting with a letter or digit' },
+};
+
+/** harbormaster.yaml `spec.clusters[].eks`: what differs on this cluster from spec.access.eks. */
+export const clusterEksShape: Shape = {
+  type: 'object',
+  fields: {
+    clusterName: { shape: eksClusterName },
+    mode: { shape: eksMode },
+  },
+};
+
 /** harbormaster.yaml `spec.access`. */
 export const accessShape: Shape = {
   type: 'object',
@@ -116,7 +137,7 @@ export const accessShape: Shape = {
       shape: {
         type: 'object',
         fields: {
-          mode: { shape: { type: 'enum', code: EstateCode.BadValue, values: ['access-entries', 'aws-auth', 'both'] }, required: true },
+          mode: { shape: eksMode, required: true },
           accountId: { shape: accountId, required: true },
           namespace: { shape: dnsName },
           nodeRoles: { shape: { type: 'list', items: roleArn } },

@@ -1,5 +1,5 @@
 import { EstateCode } from './codes.js';
-import { accessShape, workloadIdentityShape } from './schema-access.js';
+import { accessShape, clusterEksShape, workloadIdentityShape } from './schema-access.js';
 import { rolloutShape } from './schema-rollout.js';
 import type { Field, Problem, Shape } from './shape.js';
 
@@ -116,6 +116,7 @@ const cluster: Shape = {
     status: { shape: { type: 'enum', code: EstateCode.BadStatus, values: ['active', 'planned'] } },
     connection: { shape: connection, required: true },
     services: { shape: { type: 'list', items: dnsName } },
+    eks: { shape: clusterEksShape },
     ...layerFields,
   },
 };

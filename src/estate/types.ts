@@ -1,4 +1,4 @@
-import type { AccessConfig, TeamSpec, WorkloadIdentity } from '../access/model.js';
+import type { AccessConfig, EksMode, TeamSpec, WorkloadIdentity } from '../access/model.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
 import type { ParsedDocument } from '../yaml/parse.js';
@@ -37,6 +37,16 @@ export type ClusterStatus = 'active' | 'planned';
 
 export type Connection = { kind: 'sim' } | { kind: 'context'; context: string };
 
+/**
+ * A cluster's own EKS facts: its name in AWS (ACK objects carry it; it often
+ * differs from the estate's cluster name) and its authentication mode (clusters
+ * move from aws-auth to access entries one by one).
+ */
+export interface ClusterEks {
+  clusterName?: string;
+  mode?: EksMode;
+}
+
 export interface ClusterSpec extends Layer {
   name: string;
   region: string;
@@ -47,6 +57,8 @@ export interface ClusterSpec extends Layer {
   connection: Connection;
   /** Absent: every service of the estate. */
   services?: string[];
+  /** The EKS side of this cluster, where it differs from spec.access.eks. */
+  eks?: ClusterEks;
   /** 0-based position in `spec.clusters`, for diagnostics. */
   index: number;
 }
@@ -137,6 +149,7 @@ export interface ResolvedCluster {
   status: ClusterStatus;
   connection: Connection;
   services: string[];
+  eks?: ClusterEks;
   /** Addon name → version, sorted by addon name. */
   addons: Record<string, string>;
   settings: ResolvedSettings;

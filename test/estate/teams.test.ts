@@ -198,6 +198,15 @@ describe('teams: cross-file checks', () => {
     assert.equal(found[1]!.hint, 'did you mean eu-west-1?');
   });
 
+  it("a cluster's eks block: EKS's name rule, and aws-auth without node roles located at the cluster's mode", () => {
+    const fleet = edit(estateYaml('access-entries'), `      nodeRoles:\n        - arn:aws:iam::111122223333:role/eks/acme-node\n`, '');
+    const text = fleet.replace('      wave: 1\n', '      wave: 1\n      eks:\n        clusterName: -dublin\n        mode: aws-auth\n');
+    assert.deepEqual(where(problems({ 'harbormaster.yaml': text })), [[EstateCode.BadName, '/estate/harbormaster.yaml', lineOf(text, '-dublin')]]);
+    const valid = text.replace('-dublin', 'acme_dublin-1');
+    const warnings = load(accessEstate({ 'harbormaster.yaml': valid })).warnings.filter((w) => w.code === EstateCode.AwsAuthNoNodeRoles);
+    assert.deepEqual(where(warnings), [[EstateCode.AwsAuthNoNodeRoles, '/estate/harbormaster.yaml', lineOf(valid, 'mode: aws-auth')]]);
+  });
+
   it('warnings: a role in another account; aws-auth without node roles', () => {
     const foreign = 'arn:aws:iam::999988887777:role/partner-deploy';
     const team = edit(FRONTEND_TEAM, '  access:', `    - ${foreign}\n  access:`);

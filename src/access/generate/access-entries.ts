@@ -17,7 +17,7 @@ export const accessEntries: Generator = {
   name: NAME,
   generate(ctx) {
     if (!ctx.accessEntries) return [];
-    const { config, cluster } = ctx.input;
+    const { config } = ctx.input;
     const used = new Set<string>();
     return eksPrincipals(ctx).map((p): GeneratedManifest => {
       const owner = p.team ?? 'platform';
@@ -26,7 +26,7 @@ export const accessEntries: Generator = {
       if (used.has(name)) name = dnsSafeName('hm', owner, tag, roleNameOf(p.roleArn), p.roleArn);
       used.add(name);
       const spec = {
-        clusterName: cluster.name,
+        clusterName: ctx.eksClusterName,
         principalARN: p.roleArn,
         type: 'STANDARD',
         username: p.username,

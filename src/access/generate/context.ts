@@ -27,6 +27,8 @@ export interface ClusterAccessContext {
   teams: TeamOnCluster[];
   platformBreakGlass: PlatformBreakGlassSpec[];
   workloads: WorkloadOnCluster[];
+  /** The cluster's name in AWS, which ACK objects carry. */
+  eksClusterName: string;
   awsAuth: boolean;
   accessEntries: boolean;
   missingNamespaces: ReadonlySet<string>;
@@ -35,6 +37,7 @@ export interface ClusterAccessContext {
 
 export function clusterContext(input: ClusterAccessInput): ClusterAccessContext {
   const { config, cluster } = input;
+  const mode = cluster.eks?.mode ?? config.eks.mode;
   const live = <T extends { expires: string }>(list: readonly T[]): T[] => list.filter((bg) => !isExpired(bg.expires, config.asOf));
   const teams = input.teams.flatMap((team): TeamOnCluster[] => {
     const namespaces = [...new Set(input.services.filter((s) => s.owner === team.name).map((s) => s.namespace))].sort();
@@ -55,8 +58,9 @@ export function clusterContext(input: ClusterAccessInput): ClusterAccessContext 
     teams,
     platformBreakGlass: live(config.breakGlass),
     workloads,
-    awsAuth: config.eks.mode !== 'access-entries',
-    accessEntries: config.eks.mode !== 'aws-auth',
+    eksClusterName: cluster.eks?.clusterName ?? cluster.name,
+    awsAuth: mode !== 'access-entries',
+    accessEntries: mode !== 'aws-auth',
     missingNamespaces: new Set(input.missing?.namespaces ?? []),
     missingServiceAccounts: new Set(input.missing?.serviceAccounts ?? []),
   };

@@ -1,5 +1,5 @@
 import type { ClusterAccessContext } from './context.js';
-import type { AccessConfig, GeneratedObject, SourcePoint, TeamSpec, WorkloadIdentity } from '../model.js';
+import type { AccessConfig, EksMode, GeneratedObject, SourcePoint, TeamSpec, WorkloadIdentity } from '../model.js';
 
 /** A service as it lands on one cluster. */
 export interface ServiceOnCluster {
@@ -12,7 +12,13 @@ export interface ServiceOnCluster {
 
 /** What generation needs to know about one cluster: data only, no estate. */
 export interface ClusterAccessInput {
-  cluster: { name: string; environment: string; region: string };
+  cluster: {
+    name: string;
+    environment: string;
+    region: string;
+    /** Where this cluster differs from config.eks: its name in AWS (default: `name`) and its authentication mode. */
+    eks?: { clusterName?: string; mode?: EksMode };
+  };
   config: AccessConfig;
   /** Every team of the estate, alphabetical. */
   teams: readonly TeamSpec[];

@@ -9,7 +9,7 @@ const NAME = 'pod-identity';
 export const podIdentity: Generator = {
   name: NAME,
   generate(ctx) {
-    const { config, cluster } = ctx.input;
+    const { config } = ctx.input;
     return ctx.workloads
       .filter((w) => w.identity.mode === 'pod-identity')
       .map(({ service, identity, roleArn }): GeneratedManifest => ({
@@ -18,7 +18,7 @@ export const podIdentity: Generator = {
           apiVersion: ACK_EKS_API_VERSION,
           kind: 'PodIdentityAssociation',
           metadata: meta(dnsSafeName('hm', service.name), { generator: NAME, namespace: config.eks.namespace, team: service.owner }),
-          spec: { clusterName: cluster.name, namespace: service.namespace, serviceAccount: identity.serviceAccount, roleARN: roleArn },
+          spec: { clusterName: ctx.eksClusterName, namespace: service.namespace, serviceAccount: identity.serviceAccount, roleARN: roleArn },
         },
       }));
   },

@@ -9,6 +9,7 @@
  * down the observer reports itself disconnected, and the step decides how
  * long that may last.
  */
+import { setMaxListeners } from 'node:events';
 import { Backoff } from '../../cluster/retry.js';
 import { ClusterError, objectKey, type ClusterClient, type KubeObject } from '../../cluster/types.js';
 import { assessHealth } from '../health/assess.js';
@@ -51,6 +52,8 @@ export class ClusterObserver {
   ) {
     this.tracked = objects.map((o) => ({ key: objectKey(o), label: labelOf(o), namespace: o.metadata.namespace ?? '' }));
     this.feeds = feedsFor(objects);
+    // Each broken feed sleeps on `closing` while it backs off: one listener per feed is by design, not a leak.
+    setMaxListeners(this.feeds.length + 10, this.closing.signal);
   }
 
   /** Lists and watches everything the objects' health depends on; resolves once the first LISTs are in. */

@@ -5,7 +5,8 @@ import { ACCESS_LEVELS, CLUSTER_ADMIN_POLICY_ARN, type AccessLevel, type MapRole
 import { levelsUpTo } from '../../../src/access/teams/levels.js';
 import type { JsonObject } from '../../../src/core/json.js';
 import { parseDocuments } from '../../../src/yaml/index.js';
-import { CI_ROLE, PLATFORM_ADMIN, SRE_BREAK_GLASS, SSO_DEV, SSO_ONCALL } from './fixture.js';
+import { loadEstate } from '../../../src/estate/load.js';
+import { accessEstate, CI_ROLE, estateYaml, NOW, PLATFORM_ADMIN, SRE_BREAK_GLASS, SSO_DEV, SSO_ONCALL } from './fixture.js';
 import { fixtureEstate, generate, inputFor, named, nameOf, objects } from './helpers.js';
 
 const estate = fixtureEstate();
@@ -131,6 +132,19 @@ describe('EKS identity by mode', () => {
     const fromEntries = objects(access, 'AccessEntry').map((o) => String((o.spec as JsonObject).principalARN).replace(/role\/.*\//, 'role/')).sort();
     const fromMap = mapRoles(access).filter((r) => !r.groups.includes('system:nodes')).map((r) => r.rolearn).sort();
     assert.deepEqual(fromEntries, fromMap);
+  });
+
+  it("a cluster's own eks block: its AWS name on every ACK object, its mode over the fleet's", () => {
+    const text = estateYaml('access-entries').replace('      wave: 1\n', '      wave: 1\n      eks:\n        clusterName: acme-legacy-dublin\n        mode: both\n');
+    const estate = loadEstate(accessEstate({ 'harbormaster.yaml': text }, 'access-entries'), '/estate', { now: NOW });
+    const prod = generate(estate, 'prod-eu-west-1');
+    const ack = [...objects(prod, 'AccessEntry'), ...objects(prod, 'PodIdentityAssociation')];
+    assert.ok(objects(prod, 'PodIdentityAssociation').length > 0);
+    assert.deepEqual([...new Set(ack.map((o) => (o.spec as JsonObject).clusterName))], ['acme-legacy-dublin']);
+    named(prod, 'ConfigMap', 'aws-auth', 'kube-system');
+    const staging = generate(estate, 'staging-eu-west-1');
+    assert.deepEqual([...new Set(objects(staging, 'AccessEntry').map((o) => (o.spec as JsonObject).clusterName))], ['staging-eu-west-1']);
+    assert.equal(objects(staging, 'ConfigMap').length, 0);
   });
 
   it('team entries: their group, a username with a session name, no access policies; platform admins: cluster admin policy', () => {
