@@ -10,7 +10,7 @@ import type { CliIO, Command } from './command.js';
 import { UsageError } from './render.js';
 import { packageVersion } from './package-info.js';
 
-const USAGE = `usage: harbormaster deploy [--estate DIR] [--plan] [--cluster NAME]... [--force-conflicts]
+const USAGE = `usage: harbormaster deploy [--estate DIR] [--plan] [--cluster NAME]... [--force-conflicts] [--reapply]
                           [--output text|json] [--journal FILE] [--wait-for-lock] [--verify]
 
 Rolls the estate's rendered manifests out across the fleet, wave by wave: each
@@ -22,6 +22,9 @@ is rolled back to the last-good manifests in the journal.
   --plan              print the plan (waves, strategy, changes per cluster); change nothing
   --cluster NAME      deploy only NAME; repeat for more
   --force-conflicts   take over fields that other field managers own
+  --reapply           send every object; by default an object is skipped when its
+                      manifest is unchanged and the cluster's copy did not drift
+                      (deleted, or its generation/resourceVersion moved)
   --output FORMAT     text (default: a live table on a terminal, log lines otherwise)
                       or json (one event per line, for CI; with --plan, the plan)
   --journal FILE      the rollout journal (default: DIR/.harbormaster/journal.db)
@@ -41,6 +44,7 @@ export interface DeployFlags {
   clusters: string[];
   plan: boolean;
   forceConflicts: boolean;
+  reapply: boolean;
   output: 'text' | 'json';
   journal?: string;
   waitForLock: boolean;
@@ -51,13 +55,14 @@ export function parseDeployArgs(args: readonly string[]): DeployFlags {
   const f = parseFlags(args, {
     values: ['--estate', '--output', '--journal'],
     repeated: ['--cluster'],
-    switches: ['--plan', '--force-conflicts', '--wait-for-lock', '--verify'],
+    switches: ['--plan', '--force-conflicts', '--reapply', '--wait-for-lock', '--verify'],
   });
   const flags: DeployFlags = {
     estate: f.values.get('--estate') ?? '.',
     clusters: f.lists.get('--cluster') ?? [],
     plan: f.switches.has('--plan'),
     forceConflicts: f.switches.has('--force-conflicts'),
+    reapply: f.switches.has('--reapply'),
     output: outputFormat(f),
     waitForLock: f.switches.has('--wait-for-lock'),
     verify: f.switches.has('--verify'),
@@ -103,6 +108,7 @@ async function runDeploy(flags: DeployFlags, io: CliIO): Promise<number> {
       planOnly: flags.plan,
       verify: flags.verify,
       forceConflicts: flags.forceConflicts,
+      reapply: flags.reapply,
       waitForLock: flags.waitForLock,
       emit: (event) => renderer?.event(event),
       note: (text) => io.stderr(`${text}\n`),

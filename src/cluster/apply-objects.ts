@@ -4,6 +4,7 @@
  * failure is kept for the report; only an unreachable cluster stops the run.
  */
 import { toClusterError } from './errors.js';
+import { stampOf } from './drift.js';
 import { hashObject } from './object-hash.js';
 import { withMemberLabel } from './applyset-meta.js';
 import { ClusterError, objectKey, type ClusterClient, type FieldConflict, type KubeObject, type ObjectRef } from './types.js';
@@ -18,8 +19,12 @@ export interface ObjectOutcome {
   hash?: string;
   error?: ClusterError;
   conflicts?: FieldConflict[];
-  /** E.g. a dry run could not validate a custom resource whose CRD is not served yet. */
+  /** E.g. a dry run could not validate a custom resource whose CRD is not served yet; or why an unchanged object was sent (drift). */
   note?: string;
+  /** The server's stamp (drift.ts) after our write. */
+  stamp?: string;
+  /** Sent although its hash was unchanged: the cluster's copy drifted (the note says how). */
+  drifted?: boolean;
 }
 
 /** A desired object, labelled as a member of the set. */
@@ -72,6 +77,8 @@ export function prepareMembers(desired: readonly KubeObject[], id: string, names
 export interface ApplyContext {
   client: ClusterClient;
   previous: ReadonlyMap<string, string>;
+  /** objectKey → why an object with an unchanged hash is sent anyway. */
+  drift: ReadonlyMap<string, string>;
   fieldManager?: string;
   force: boolean;
   dryRun: boolean;
@@ -80,10 +87,12 @@ export interface ApplyContext {
 
 export async function applyMember(member: Member, ctx: ApplyContext): Promise<ObjectOutcome> {
   const base = { key: member.key, ref: member.ref, hash: member.hash };
-  if (ctx.previous.get(member.key) === member.hash) return { ...base, action: 'unchanged' };
+  const drift = ctx.drift.get(member.key);
+  if (ctx.previous.get(member.key) === member.hash && drift === undefined) return { ...base, action: 'unchanged' };
   try {
     const result = await ctx.client.apply(member.object, { fieldManager: ctx.fieldManager, force: ctx.force, dryRun: ctx.dryRun });
-    return { ...base, action: result.created ? 'created' : result.changed ? 'configured' : 'unchanged' };
+    const stamp = ctx.dryRun ? undefined : stampOf(result.object);
+    return { ...base, action: result.created ? 'created' : result.changed ? 'configured' : 'unchanged', ...(drift ? { note: drift, drifted: true } : {}), ...(stamp ? { stamp } : {}) };
   } catch (e) {
     const error = toClusterError(e, ctx.client.cluster, member.ref);
     return { key: member.key, ref: member.ref, action: 'failed', error, ...(error.details.conflicts?.length ? { conflicts: error.details.conflicts } : {}) };

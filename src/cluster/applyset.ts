@@ -3,11 +3,14 @@
  *
  * 1. read the parent Secret and check it is ours; widen it to cover the new
  *    objects *before* writing any (so an interrupted run leaks nothing);
- * 2. apply phase by phase (apply-order.ts), skipping objects whose hash is
- *    unchanged; after Namespaces and CRDs, wait until the new kinds are served;
- * 3. prune members that are no longer desired (prune.ts), custom resources
+ * 2. list the set's live members once (drift.ts): what prune will consider,
+ *    and what tells an unchanged object that was deleted or edited by hand;
+ * 3. apply phase by phase (apply-order.ts), skipping objects whose hash is
+ *    unchanged and that did not drift; after Namespaces and CRDs, wait until
+ *    the new kinds are served;
+ * 4. prune members that are no longer desired (prune.ts), custom resources
  *    first, only when every apply succeeded;
- * 4. narrow the parent to the new set.
+ * 5. narrow the parent to the new set.
  *
  * Object failures are collected into the result; set-level failures (the
  * parent is another tool's, discovery or the parent cannot be read) throw.
@@ -15,9 +18,11 @@
 import { applyMember, applyMembers, prepareMembers, type ApplyContext, type Member, type ObjectOutcome } from './apply-objects.js';
 import { applyPhases, Phase, type KindFacts } from './apply-order.js';
 import { applySetId, groupKindOf, parentObject, parentRef, parentUpToDate, readParent, type ApplySetParent, type ApplySetScope } from './applyset-meta.js';
-import { crdKinds, waitForKinds, type KindRef } from './crd-wait.js';
+import { crdKinds } from './crd-wait.js';
+import { ensureServed } from './ensure-served.js';
 import { toClusterError } from './errors.js';
-import { pruneObjects } from './prune.js';
+import { findDrift, stampOf, surveyMembers } from './drift.js';
+import { prunableOf, pruneObjects } from './prune.js';
 import type { RetryClock } from './retry.js';
 import { ClusterError, type ClusterClient, type Discovery, type FieldConflict, type KubeObject, type ObjectRef } from './types.js';
 
@@ -36,8 +41,12 @@ export interface ApplySetOptions {
   dryRun?: boolean;
   /** Default true. */
   prune?: boolean;
-  /** objectKey → hash last applied (hashObject); objects with the same hash are not sent. */
+  /** objectKey → hash last applied (hashObject); objects with the same hash are not sent unless they drifted. */
   previous?: ReadonlyMap<string, string>;
+  /** objectKey → stamp (drift.ts) after the last write; without one an unchanged object is only checked for existence. */
+  stamps?: ReadonlyMap<string, string>;
+  /** Send every object, whatever `previous` says. */
+  reapply?: boolean;
   /** Objects applied at once within a phase. Default 8. */
   concurrency?: number;
   /** How long to wait for new CRDs' kinds to be served. Default 60 s. */
@@ -56,6 +65,8 @@ export interface ApplySetResult {
   writeRequests: number;
   /** objectKey → hash of every object now applied as desired (unchanged ones included). */
   hashes: Map<string, string>;
+  /** objectKey → stamp of those objects as the server now holds them (where known). */
+  stamps: Map<string, string>;
   /** Why pruning did not run, when it did not. */
   pruneSkipped?: string;
   unreachable: boolean;
@@ -75,7 +86,8 @@ export async function applySet(client: ClusterClient, desired: readonly KubeObje
   const recorded = readParent(live, parent, client.cluster);
   const wanted = scopeOf(members, facts, parent);
   const superset: ApplySetScope = { groupKinds: union(recorded.groupKinds, wanted.groupKinds), namespaces: union(recorded.namespaces, wanted.namespaces) };
-  const ctx: ApplyContext = { client, previous: options.previous ?? new Map(), fieldManager: options.fieldManager, force: options.force === true, dryRun, concurrency: options.concurrency ?? 8 };
+  const current = await surveyMembers(client, discovery, { ...superset, id });
+  const ctx = applyContext(client, members, current, options);
 
   const outcomes: ObjectOutcome[] = [...refused];
   const parentNow = dryRun ? live : await writeParent(client, parent, superset, live, options.toolVersion, members, ctx, outcomes);
@@ -84,7 +96,7 @@ export async function applySet(client: ClusterClient, desired: readonly KubeObje
     const done = new Set(outcomes.map((o) => o.key));
     let batch = objects.map((o) => memberOf.get(o)!).filter((m) => !done.has(m.key));
     if (phase >= Phase.ClusterScoped) {
-      const served = await ensureServed(client, batch, crds, options, outcomes);
+      const served = await ensureServed(client, batch, crds, { dryRun, ...(options.crdTimeoutMs !== undefined ? { crdTimeoutMs: options.crdTimeoutMs } : {}), ...(options.clock ? { clock: options.clock } : {}) }, outcomes);
       discovery = served.discovery;
       batch = served.ready;
     }
@@ -98,11 +110,19 @@ export async function applySet(client: ClusterClient, desired: readonly KubeObje
   if (options.prune === false) pruneSkipped = 'pruning is off';
   else if (outcomes.some((o) => o.action === 'failed')) pruneSkipped = 'some objects failed to apply';
   else {
-    const pruned = await pruneObjects(client, discovery, { ...superset, id, keep: new Set(members.map((m) => m.key)) }, facts, dryRun);
+    const prunable = prunableOf(current, discovery, { ...superset, id, keep: new Set(members.map((m) => m.key)) });
+    const pruned = await pruneObjects(client, prunable, facts, dryRun);
     outcomes.push(...pruned);
     if (!dryRun && pruned.every((o) => o.action === 'pruned')) await writeParent(client, parent, wanted, parentNow, options.toolVersion, [], ctx, outcomes);
   }
-  return summarise(id, parent, outcomes, client, before, { unreachable: unreachable !== undefined, pruneSkipped, dryRun });
+  return summarise(id, parent, outcomes, client, before, { unreachable: unreachable !== undefined, pruneSkipped, dryRun, current });
+}
+
+/** What applying each member needs: which hashes to trust, which unchanged members drifted. */
+function applyContext(client: ClusterClient, members: readonly Member[], current: ReadonlyMap<string, KubeObject>, options: ApplySetOptions): ApplyContext {
+  const previous = options.reapply ? new Map<string, string>() : (options.previous ?? new Map<string, string>());
+  const drift = findDrift({ members, previous, stamps: options.stamps ?? new Map(), live: current });
+  return { client, previous, drift, fieldManager: options.fieldManager, force: options.force === true, dryRun: options.dryRun === true, concurrency: options.concurrency ?? 8 };
 }
 
 /**
@@ -173,44 +193,25 @@ async function writeParent(
   }
 }
 
-/**
- * Kinds in `batch` the server does not serve yet: wait for those defined by
- * the set's CRDs, refresh once for the others. In a dry run the CRDs were not
- * created, so their objects are reported as to be created, unvalidated.
- */
-async function ensureServed(client: ClusterClient, batch: Member[], crds: NonNullable<ReturnType<typeof crdKinds>>[], options: ApplySetOptions, outcomes: ObjectOutcome[]): Promise<{ discovery: Discovery; ready: Member[] }> {
-  let discovery = await client.discover();
-  const unknown = (d: Discovery) => batch.filter((m) => !d.lookup(m.ref.apiVersion, m.ref.kind));
-  if (unknown(discovery).length === 0) return { discovery, ready: batch };
-  const fromCrd = (m: Member) => crds.some((c) => c.kind === m.ref.kind && c.apiVersions.includes(m.ref.apiVersion));
-  const awaited = dedupeKinds(unknown(discovery).filter(fromCrd));
-  if (options.dryRun) discovery = await client.discover({ refresh: true });
-  else if (awaited.length > 0) discovery = (await waitForKinds(client, awaited, { timeoutMs: options.crdTimeoutMs ?? 60_000, clock: options.clock })).discovery;
-  else discovery = await client.discover({ refresh: true });
-  const missing = new Set(unknown(discovery).map((m) => m.key));
-  for (const m of batch.filter((b) => missing.has(b.key))) {
-    if (options.dryRun && fromCrd(m)) {
-      outcomes.push({ key: m.key, ref: m.ref, hash: m.hash, action: 'created', note: 'not validated: its CustomResourceDefinition is not served yet' });
-      continue;
-    }
-    const error = new ClusterError('CLUSTER_UNKNOWN_KIND', `${client.cluster}: the server does not serve ${m.ref.kind} in ${m.ref.apiVersion}`, client.cluster, { ref: m.ref });
-    outcomes.push({ key: m.key, ref: m.ref, action: 'failed', error });
-  }
-  return { discovery, ready: batch.filter((m) => !missing.has(m.key)) };
+interface SummaryExtra {
+  unreachable: boolean;
+  pruneSkipped?: string;
+  dryRun: boolean;
+  /** The live members listed before applying: the stamps of objects not sent. */
+  current: ReadonlyMap<string, KubeObject>;
 }
 
-function dedupeKinds(members: readonly Member[]): KindRef[] {
-  const seen = new Map<string, KindRef>();
-  for (const m of members) seen.set(`${m.ref.apiVersion}|${m.ref.kind}`, { apiVersion: m.ref.apiVersion, kind: m.ref.kind });
-  return [...seen.values()];
-}
-
-function summarise(id: string, parent: ApplySetParent, objects: ObjectOutcome[], client: ClusterClient, before: ReturnType<ClusterClient['stats']>, extra: { unreachable: boolean; pruneSkipped?: string; dryRun: boolean }): ApplySetResult {
+function summarise(id: string, parent: ApplySetParent, objects: ObjectOutcome[], client: ClusterClient, before: ReturnType<ClusterClient['stats']>, extra: SummaryExtra): ApplySetResult {
   const after = client.stats();
   const writes = (s: typeof before) => s.patch + s.post + s.put + s.delete;
   const failures = objects.filter((o) => o.action === 'failed');
   const applied = extra.dryRun ? [] : objects.filter((o) => o.hash !== undefined && o.action !== 'failed');
   const hashes = new Map(applied.map((o) => [o.key, o.hash!]));
+  const stamps = new Map<string, string>();
+  for (const o of applied) {
+    const stamp = o.stamp ?? (o.action === 'unchanged' ? liveStamp(extra.current.get(o.key)) : undefined);
+    if (stamp !== undefined) stamps.set(o.key, stamp);
+  }
   return {
     id,
     parent: parentRef(parent),
@@ -219,8 +220,13 @@ function summarise(id: string, parent: ApplySetParent, objects: ObjectOutcome[],
     conflicts: failures.filter((f) => f.conflicts?.length).map((f) => ({ key: f.key, ref: f.ref, conflicts: f.conflicts! })),
     writeRequests: writes(after) - writes(before),
     hashes,
+    stamps,
     ...(extra.pruneSkipped ? { pruneSkipped: extra.pruneSkipped } : {}),
     unreachable: extra.unreachable,
     ok: failures.length === 0,
   };
+}
+
+function liveStamp(live: KubeObject | undefined): string | undefined {
+  return live ? stampOf(live) : undefined;
 }

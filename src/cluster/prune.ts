@@ -5,7 +5,8 @@
  * cluster-scoped), and it is not in the desired set.
  */
 import { APPLYSET_PART_OF_LABEL, groupKindOf, parseGroupKind, type ApplySetScope } from './applyset-meta.js';
-import { apiVersionOf, lookupGroupKind } from './discovery.js';
+import { lookupGroupKind } from './discovery.js';
+import { surveyMembers } from './drift.js';
 import { refOf, type ObjectOutcome } from './apply-objects.js';
 import { deleteOrder, type KindFacts } from './apply-order.js';
 import { toClusterError } from './errors.js';
@@ -24,33 +25,24 @@ export function isPrunable(live: KubeObject, selection: PruneSelection, namespac
   return !selection.keep.has(objectKey(live));
 }
 
-/**
- * Lists the set's members by label, per listed group-kind and namespace, and
- * keeps the prunable ones. Group-kinds the server no longer serves (their CRD
- * is gone, and with it their objects) are skipped.
- */
-export async function findPrunable(client: ClusterClient, discovery: Discovery, selection: PruneSelection): Promise<KubeObject[]> {
-  const labelSelector = `${APPLYSET_PART_OF_LABEL}=${selection.id}`;
-  const found: KubeObject[] = [];
-  for (const gk of [...selection.groupKinds].sort()) {
-    const { group, kind } = parseGroupKind(gk);
+/** The prunable members of a survey (surveyMembers: the set's live members by label). */
+export function prunableOf(live: ReadonlyMap<string, KubeObject>, discovery: Discovery, selection: PruneSelection): KubeObject[] {
+  return [...live.values()].filter((item) => {
+    const { group, kind } = parseGroupKind(groupKindOf(item));
     const info = lookupGroupKind(discovery, group, kind);
-    if (!info) continue;
-    const apiVersion = apiVersionOf(info);
-    const namespaces = info.namespaced ? [...selection.namespaces].sort() : [undefined];
-    for (const namespace of namespaces) {
-      const { items } = await client.list({ apiVersion, kind, namespace, labelSelector });
-      found.push(...items.filter((item) => isPrunable(item, selection, info.namespaced)));
-    }
-  }
-  return found;
+    return info !== undefined && isPrunable(item, selection, info.namespaced);
+  });
+}
+
+/** Lists the set's members and keeps the prunable ones. Group-kinds the server no longer serves (their CRD and objects gone) are skipped. */
+export async function findPrunable(client: ClusterClient, discovery: Discovery, selection: PruneSelection): Promise<KubeObject[]> {
+  return prunableOf(await surveyMembers(client, discovery, selection), discovery, selection);
 }
 
 /** Deletes the prunable members, custom resources first (a dry run only reports them). */
-export async function pruneObjects(client: ClusterClient, discovery: Discovery, selection: PruneSelection, facts: KindFacts, dryRun: boolean): Promise<ObjectOutcome[]> {
-  const candidates = deleteOrder(await findPrunable(client, discovery, selection), facts);
+export async function pruneObjects(client: ClusterClient, candidates: readonly KubeObject[], facts: KindFacts, dryRun: boolean): Promise<ObjectOutcome[]> {
   const outcomes: ObjectOutcome[] = [];
-  for (const object of candidates) {
+  for (const object of deleteOrder(candidates, facts)) {
     const ref = refOf(object);
     try {
       if (!dryRun) await client.delete(ref);

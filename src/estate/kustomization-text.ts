@@ -7,9 +7,11 @@ import { yamlLib } from '../yaml/yaml-lib.js';
  * hold names, paths, versions and counts; those print here directly, and
  * anything else (a value that might need quotes) goes to the `yaml` package,
  * which decides quoting. Both print the same text for what this one takes.
+ * Objects used twice are written out twice, never as anchor and alias: the
+ * files are read back by the quick reader, which leaves aliases to the slow one.
  */
 export function kustomizationText(value: JsonObject): string {
-  return quickText(value) ?? new (yamlLib().Document)(value, { version: '1.1' }).toString({ indentSeq: false, lineWidth: 0 });
+  return quickText(value) ?? new (yamlLib().Document)(value, { version: '1.1', aliasDuplicateObjects: false }).toString({ indentSeq: false, lineWidth: 0 });
 }
 
 /** The text, or undefined when some value is not certain to print plain. */

@@ -95,7 +95,11 @@ async function execute(plan: RolloutPlan, desired: DesiredManifests, journal: Jo
   };
   if (request.clock) deps.clock = request.clock;
   if (request.signal) deps.signal = request.signal;
-  deps.options = { ...request.executorOptions, forceConflicts: request.forceConflicts ?? request.executorOptions?.forceConflicts ?? false };
+  deps.options = {
+    ...request.executorOptions,
+    forceConflicts: request.forceConflicts ?? request.executorOptions?.forceConflicts ?? false,
+    reapply: request.reapply ?? request.executorOptions?.reapply ?? false,
+  };
   try {
     const outcome = await executeRollout(plan, deps);
     return { kind: 'finished', plan, outcome, journalFile: journal.file };

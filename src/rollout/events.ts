@@ -68,6 +68,8 @@ export interface StepApplied extends EventBase {
   configured: number;
   /** Skipped because the journal already held the same hash (or the server kept the resourceVersion). */
   unchanged: number;
+  /** Of those created or configured: unchanged manifests sent again because the cluster's copy drifted (deleted or edited by hand). */
+  drifted: number;
   pruned: number;
   /** Write requests this step sent (apply + delete), for the "writes per object" figure. */
   writes: number;

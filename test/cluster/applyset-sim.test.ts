@@ -68,6 +68,39 @@ describe('applySet against the simulated fleet', () => {
     assert.deepEqual(noop.objects.map((o) => o.action), ['unchanged', 'unchanged', 'unchanged']);
   });
 
+  it('sends an unchanged object again when it was deleted or changed by hand, and nothing else', async () => {
+    const set = { name: 'drift', toolVersion: '0.1.0' };
+    const desired = [ns('drift'), cm('a', 'drift'), cm('b', 'drift'), deploy('d', 'drift', 1)];
+    const first = await applySet(client, desired, set);
+    assert.equal(first.ok, true, JSON.stringify(first.failures));
+    assert.equal(first.stamps.size, 4, 'every applied object has a stamp');
+    const recorded = { ...set, previous: first.hashes, stamps: first.stamps };
+
+    await client.delete({ apiVersion: 'v1', kind: 'ConfigMap', name: 'a', namespace: 'drift' });
+    await client.apply(deploy('d', 'drift', 4), { fieldManager: 'kubectl-scale', force: true });
+    const refused = await applySet(client, desired, recorded);
+    const byKey = new Map(refused.objects.map((o) => [o.key, o]));
+    assert.deepEqual([byKey.get('/Namespace//drift')?.action, byKey.get('/ConfigMap/drift/b')?.action], ['unchanged', 'unchanged']);
+    assert.equal(byKey.get('/ConfigMap/drift/a')?.action, 'created');
+    assert.match(byKey.get('/ConfigMap/drift/a')?.note ?? '', /deleted outside harbormaster/);
+    // The hand edit took .spec.replicas: re-applying names its manager, as any conflict does.
+    assert.deepEqual(refused.conflicts.map((c) => [c.key, c.conflicts]), [['apps/Deployment/drift/d', [{ manager: 'kubectl-scale', field: '.spec.replicas' }]]]);
+
+    const forced = await applySet(client, desired, { ...recorded, previous: new Map([...first.hashes, ...refused.hashes]), stamps: new Map([...first.stamps, ...refused.stamps]), force: true });
+    assert.equal(forced.ok, true, JSON.stringify(forced.failures));
+    assert.equal(forced.objects.find((o) => o.key === 'apps/Deployment/drift/d')?.action, 'configured');
+    assert.match(forced.objects.find((o) => o.key === 'apps/Deployment/drift/d')?.note ?? '', /changed outside harbormaster/);
+    assert.equal(forced.writeRequests, 1, 'only the drifted Deployment is written');
+    const live = await client.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'd', namespace: 'drift' });
+    assert.equal((live?.spec as { replicas: number }).replicas, 1);
+
+    const settled = await applySet(client, desired, { ...set, previous: forced.hashes, stamps: forced.stamps });
+    assert.equal(settled.writeRequests, 0);
+    assert.deepEqual(settled.objects.map((o) => o.action), ['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    const everything = await applySet(client, desired, { ...set, previous: forced.hashes, stamps: forced.stamps, reapply: true });
+    assert.equal(everything.writeRequests, 4, '--reapply sends every object');
+  });
+
   it("reports another manager's field with its name, and takes it over with force", async () => {
     await client.apply(deploy('web', 'shop', 5), { fieldManager: 'kubectl', force: true });
     const desired = [ns('shop'), cm('web', 'shop'), deploy('web', 'shop', 2)];

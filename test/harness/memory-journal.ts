@@ -28,7 +28,7 @@ export class MemoryJournal implements Journal {
   readonly file = ':memory:';
   private readonly rolloutList: RolloutRecord[] = [];
   private readonly stepMap = new Map<string, StepRecord>();
-  private readonly applied = new Map<string, Map<string, string>>();
+  private readonly applied = new Map<string, Map<string, { hash: string; stamp?: string }>>();
   private readonly lastGoods = new Map<string, LastGood[]>();
   private readonly lockMap = new Map<string, ClusterLock>();
   /** Every call that wrote, in order (`setStep:eu-1:applying`), for tests that check what was journaled. */
@@ -86,8 +86,11 @@ export class MemoryJournal implements Journal {
   }
 
   recordApplied(cluster: string, objects: AppliedObject[]): void {
-    const map = this.applied.get(cluster) ?? new Map<string, string>();
-    for (const o of objects) map.set(o.key, o.hash);
+    const map = this.applied.get(cluster) ?? new Map<string, { hash: string; stamp?: string }>();
+    for (const o of objects) {
+      const stamp = o.stamp ?? map.get(o.key)?.stamp;
+      map.set(o.key, stamp === undefined ? { hash: o.hash } : { hash: o.hash, stamp });
+    }
     this.applied.set(cluster, map);
   }
 
@@ -97,7 +100,11 @@ export class MemoryJournal implements Journal {
   }
 
   appliedHashes(cluster: string): Map<string, string> {
-    return new Map(this.applied.get(cluster) ?? []);
+    return new Map([...(this.applied.get(cluster) ?? [])].map(([key, o]) => [key, o.hash]));
+  }
+
+  appliedStamps(cluster: string): Map<string, string> {
+    return new Map([...(this.applied.get(cluster) ?? [])].flatMap(([key, o]) => (o.stamp === undefined ? [] : [[key, o.stamp] as const])));
   }
 
   lastGood(cluster: string): LastGood | undefined {

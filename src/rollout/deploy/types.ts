@@ -20,6 +20,8 @@ export interface DeployRequest {
   /** `--verify`: refuse to deploy manifests with verify errors. */
   verify?: boolean;
   forceConflicts?: boolean;
+  /** `--reapply`: send every object, not only changed or drifted ones. */
+  reapply?: boolean;
   /** `--journal`; default `<estate>/.harbormaster/journal.db`. */
   journalFile?: string;
   /** `--wait-for-lock`: wait for another rollout's cluster locks instead of refusing. */

@@ -6,6 +6,7 @@
  * resumes without re-sending finished work; pruned objects are forgotten.
  */
 import { applySet, type ApplySetResult } from '../../cluster/applyset.js';
+import { stampOf } from '../../cluster/drift.js';
 import { hashObject } from '../../cluster/object-hash.js';
 import { ClusterError, objectKey, type ClusterClient, type KubeObject, type ObjectRef } from '../../cluster/types.js';
 import type { Journal } from '../journal/types.js';
@@ -16,6 +17,8 @@ export interface ApplySummary {
   created: number;
   configured: number;
   unchanged: number;
+  /** Sent although unchanged: the cluster's copy drifted. */
+  drifted: number;
   pruned: number;
   writes: number;
   /** The objects now in the set (as placed: namespaced objects without a namespace land in `default`). */
@@ -44,9 +47,11 @@ export async function applyObjects(input: ApplyInput): Promise<ApplySummary> {
     fieldManager: input.settings.fieldManager,
     force: input.settings.force,
     previous: journal.appliedHashes(cluster),
+    stamps: journal.appliedStamps(cluster),
+    reapply: input.settings.reapply,
   });
   if (input.signal.aborted) throw new StepStoppedError((input.signal.reason as StopCause) ?? 'stop');
-  journal.recordApplied(cluster, [...result.hashes].map(([key, hash]) => ({ key, hash })));
+  journal.recordApplied(cluster, [...result.hashes].map(([key, hash]) => ({ key, hash, ...(result.stamps.has(key) ? { stamp: result.stamps.get(key)! } : {}) })));
   if (!result.ok) throw applyFailure(result, cluster, input.wave);
   return summarize(result);
 }
@@ -70,7 +75,8 @@ function journalingClient(client: ClusterClient, journal: Journal, hashes: Reado
       const key = objectKey(object);
       const hash = hashes.get(key);
       if (options?.dryRun) return result;
-      if (hash !== undefined) journal.recordApplied(client.cluster, [{ key, hash }]);
+      const stamp = stampOf(result.object);
+      if (hash !== undefined) journal.recordApplied(client.cluster, [{ key, hash, ...(stamp ? { stamp } : {}) }]);
       input.onApplied?.(key, result.object);
       return result;
     },
@@ -108,6 +114,7 @@ function summarize(result: ApplySetResult): ApplySummary {
     created: count('created'),
     configured: count('configured'),
     unchanged: count('unchanged'),
+    drifted: result.objects.filter((o) => o.drifted).length,
     pruned: count('pruned'),
     writes: result.writeRequests,
     members: result.objects.filter((o) => o.action !== 'pruned' && o.action !== 'failed').map((o) => o.ref),

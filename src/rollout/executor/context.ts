@@ -21,6 +21,7 @@ export const DEFAULT_FIELD_MANAGER = 'harbormaster';
 
 export interface Settings {
   force: boolean;
+  reapply: boolean;
   health: HealthOptions;
   controlPollMs: number;
   applySetName: string;
@@ -53,6 +54,7 @@ export class RunContext {
     const o = deps.options ?? {};
     this.settings = {
       force: o.forceConflicts ?? false,
+      reapply: o.reapply ?? false,
       health: o.health ?? DEFAULT_HEALTH_OPTIONS,
       controlPollMs: o.controlPollMs ?? DEFAULT_CONTROL_POLL_MS,
       applySetName: o.applySetName ?? DEFAULT_APPLYSET_NAME,

@@ -99,8 +99,8 @@ async function apply(step: StepRun): Promise<void> {
   step.members = summary.members;
   const applied = summary.created + summary.configured;
   ctx.updateStep(wave.index, plan.cluster, { state: 'waiting', applied: ctx.step(wave.index, plan.cluster).applied + applied });
-  const { created, configured, unchanged, pruned, writes } = summary;
-  ctx.emit({ type: 'step-applied', wave: wave.index, cluster: plan.cluster, created, configured, unchanged, pruned, writes });
+  const { created, configured, unchanged, drifted, pruned, writes } = summary;
+  ctx.emit({ type: 'step-applied', wave: wave.index, cluster: plan.cluster, created, configured, unchanged, drifted, pruned, writes });
 }
 
 /** The watches opened during the apply; re-opened on the set as placed when that differs (an object without its namespace went to `default`). */

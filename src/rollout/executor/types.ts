@@ -26,6 +26,8 @@ export interface Clock {
 export interface ExecutorOptions {
   /** SSA `--force-conflicts`: take over fields other managers own. */
   forceConflicts?: boolean;
+  /** `--reapply`: send every object, even those the journal says are applied unchanged and did not drift. */
+  reapply?: boolean;
   health?: HealthOptions;
   /** How often the journal's control request (pause/abort) is read; default 250 ms. */
   controlPollMs?: number;

@@ -81,6 +81,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX events_by_rollout ON events (rollout_id, seq);`,
   },
+  {
+    version: 3,
+    description: 'applied objects: the stamp (generation or resourceVersion) after our write, to see drift',
+    sql: `ALTER TABLE applied_objects ADD COLUMN stamp TEXT;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -147,8 +147,10 @@ export class SqliteJournal implements Journal {
 
   recordApplied(cluster: string, objects: AppliedObject[]): void {
     this.write(() => {
-      const upsert = this.db.prepare('INSERT INTO applied_objects (cluster, key, hash) VALUES (?, ?, ?) ON CONFLICT (cluster, key) DO UPDATE SET hash = excluded.hash');
-      for (const o of objects) upsert.run(cluster, o.key, o.hash);
+      const upsert = this.db.prepare(
+        'INSERT INTO applied_objects (cluster, key, hash, stamp) VALUES (?, ?, ?, ?) ON CONFLICT (cluster, key) DO UPDATE SET hash = excluded.hash, stamp = COALESCE(excluded.stamp, applied_objects.stamp)',
+      );
+      for (const o of objects) upsert.run(cluster, o.key, o.hash, o.stamp ?? null);
     });
   }
 
@@ -162,6 +164,11 @@ export class SqliteJournal implements Journal {
   appliedHashes(cluster: string): Map<string, string> {
     const rows = this.db.prepare('SELECT key, hash FROM applied_objects WHERE cluster = ? ORDER BY key').all(cluster) as { key: string; hash: string }[];
     return new Map(rows.map((r) => [r.key, r.hash]));
+  }
+
+  appliedStamps(cluster: string): Map<string, string> {
+    const rows = this.db.prepare('SELECT key, stamp FROM applied_objects WHERE cluster = ? AND stamp IS NOT NULL ORDER BY key').all(cluster) as { key: string; stamp: string }[];
+    return new Map(rows.map((r) => [r.key, r.stamp]));
   }
 
   lastGood(cluster: string): LastGood | undefined {

@@ -38,6 +38,8 @@ export interface StepRecord {
 export interface AppliedObject {
   key: string;
   hash: string;
+  /** The server's generation or resourceVersion after our write (cluster/drift.ts); absent: keep the one recorded. */
+  stamp?: string;
 }
 
 export interface LastGood {
@@ -74,6 +76,8 @@ export interface Journal {
   recordApplied(cluster: string, objects: AppliedObject[]): void;
   forgetApplied(cluster: string, keys: string[]): void;
   appliedHashes(cluster: string): Map<string, string>;
+  /** objectKey → stamp, for the objects that have one. */
+  appliedStamps(cluster: string): Map<string, string>;
   lastGood(cluster: string): LastGood | undefined;
   setLastGood(record: LastGood): void;
   /**

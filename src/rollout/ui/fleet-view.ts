@@ -1,4 +1,4 @@
-import type { RolloutEvent } from '../events.js';
+import type { RolloutEvent, StepApplied } from '../events.js';
 import type { RolloutState } from '../journal/types.js';
 import type { RolloutPlan } from '../plan/types.js';
 
@@ -88,7 +88,7 @@ const HANDLERS: Handlers = {
   },
   'step-applied': (view, e) => {
     rowOf(view, e.cluster, e.wave).phase = 'waiting';
-    rowOf(view, e.cluster, e.wave).verdict = appliedWords(e.created, e.configured, e.unchanged, e.pruned);
+    rowOf(view, e.cluster, e.wave).verdict = appliedWords(e);
   },
   'step-progress': (view, e) => {
     const row = rowOf(view, e.cluster, e.wave);
@@ -171,8 +171,9 @@ function stop(row: ClusterRow, phase: RowPhase, at: number, verdict: string): vo
   row.verdict = verdict;
 }
 
-export function appliedWords(created: number, configured: number, unchanged: number, pruned: number): string {
-  const parts = [`${created} created`, `${configured} configured`, `${unchanged} unchanged`];
-  if (pruned > 0) parts.push(`${pruned} pruned`);
+export function appliedWords(e: Pick<StepApplied, 'created' | 'configured' | 'unchanged' | 'drifted' | 'pruned'>): string {
+  const parts = [`${e.created} created`, `${e.configured} configured`, `${e.unchanged} unchanged`];
+  if (e.drifted > 0) parts.push(`${e.drifted} drifted`);
+  if (e.pruned > 0) parts.push(`${e.pruned} pruned`);
   return parts.join(', ');
 }

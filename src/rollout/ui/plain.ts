@@ -47,7 +47,7 @@ const LINES: Lines = {
   },
   'wave-started': ({ view }, e) => `wave ${waveLabel(view, e.wave)}: started (${view.rows.filter((r) => r.wave === e.wave).map((r) => r.cluster).join(', ')})`,
   'step-started': (_, e) => `${e.cluster}: applying`,
-  'step-applied': (_, e) => `${e.cluster}: applied: ${appliedWords(e.created, e.configured, e.unchanged, e.pruned)} (${plural(e.writes, 'write request')})`,
+  'step-applied': (_, e) => `${e.cluster}: applied: ${appliedWords(e)} (${plural(e.writes, 'write request')})`,
   'step-progress': (log, e) => {
     if (!log.progressDue(e.cluster, e.at)) return undefined;
     const waiting = e.pending.length > 0 ? `; waiting for ${e.pending[0]}${e.pending.length > 1 ? ` and ${e.pending.length - 1} more` : ''}` : '';

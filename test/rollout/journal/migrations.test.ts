@@ -44,6 +44,19 @@ describe('journal migrations', () => {
     j.close();
   });
 
+  it('a version-2 file gains stamps: old rows keep their hashes, with no stamp until the next write', () => {
+    const db = new Database(file);
+    migrate(db, file, MIGRATIONS.slice(0, 2));
+    db.prepare(`INSERT INTO applied_objects VALUES ('prod-a', 'k', 'h')`).run();
+    db.close();
+    const j = openJournal(file);
+    assert.deepEqual([...j.appliedHashes('prod-a')], [['k', 'h']]);
+    assert.equal(j.appliedStamps('prod-a').size, 0);
+    j.recordApplied('prod-a', [{ key: 'k', hash: 'h', stamp: 'g2' }]);
+    assert.deepEqual([...j.appliedStamps('prod-a')], [['k', 'g2']]);
+    j.close();
+  });
+
   it('opening the same file many times is idempotent', () => {
     for (let i = 0; i < 3; i++) openJournal(file).close();
     const db = new Database(file, { readonly: true });

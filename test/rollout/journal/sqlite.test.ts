@@ -74,6 +74,12 @@ describe('SqliteJournal', () => {
     j.forgetApplied('prod-a', ['/ConfigMap/auth/cfg', '/never/there']);
     assert.deepEqual([...j.appliedHashes('prod-a')], [['apps/Deployment/auth/api', 'h3']]);
     assert.deepEqual(j.appliedHashes('prod-b').size, 0);
+    // A stamp is replaced by a newer one, and kept when a write brings none (an object skipped as unchanged).
+    j.recordApplied('prod-a', [{ key: 'apps/Deployment/auth/api', hash: 'h3', stamp: 'g4' }]);
+    j.recordApplied('prod-a', [{ key: 'apps/Deployment/auth/api', hash: 'h3' }]);
+    assert.deepEqual([...j.appliedStamps('prod-a')], [['apps/Deployment/auth/api', 'g4']]);
+    j.recordApplied('prod-a', [{ key: 'apps/Deployment/auth/api', hash: 'h5', stamp: 'g5' }]);
+    assert.deepEqual([...j.appliedStamps('prod-a')], [['apps/Deployment/auth/api', 'g5']]);
     for (let i = 1; i <= 7; i++) j.setLastGood({ cluster: 'prod-a', rolloutId: `r-${i}`, manifests: `kind: ConfigMap # ${i}\n`, recordedAt: `2026-11-0${i}T00:00:00Z` });
     assert.deepEqual(j.lastGood('prod-a'), { cluster: 'prod-a', rolloutId: 'r-7', manifests: 'kind: ConfigMap # 7\n', recordedAt: '2026-11-07T00:00:00Z' });
     assert.deepEqual(j.lastGoodHistory('prod-a').map((l) => l.rolloutId), ['r-7', 'r-6', 'r-5', 'r-4', 'r-3']);

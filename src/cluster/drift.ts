@@ -1,0 +1,66 @@
+/**
+ * Drift: a member whose desired hash is unchanged is normally not sent again,
+ * which would leave an object someone deleted or edited by hand as they left
+ * it. Before applying, the set's live members are listed once (the listing
+ * prune needs anyway, so it costs no extra request), and an unchanged member
+ * is sent again when it is gone, or when its stamp moved since our last write.
+ *
+ * The stamp is `metadata.generation` where the server keeps one (it moves on
+ * spec changes, not on status updates), else `resourceVersion` (objects
+ * without status, such as ConfigMaps, Secrets, RBAC). A metadata-only edit to
+ * an object with a generation does not move it: `--reapply` covers that.
+ */
+import { APPLYSET_PART_OF_LABEL, parseGroupKind, type ApplySetScope } from './applyset-meta.js';
+import { apiVersionOf, lookupGroupKind } from './discovery.js';
+import type { Member } from './apply-objects.js';
+import { objectKey, type ClusterClient, type Discovery, type KubeObject } from './types.js';
+
+/** What a later run compares to tell whether the object changed behind our back. */
+export function stampOf(live: KubeObject): string | undefined {
+  const { generation, resourceVersion } = live.metadata as { generation?: number; resourceVersion?: string };
+  if (typeof generation === 'number') return `g${generation}`;
+  return resourceVersion ? `rv${resourceVersion}` : undefined;
+}
+
+/** The set's live members (by its part-of label) per listed group-kind and namespace, by objectKey. Kinds not served are skipped. */
+export async function surveyMembers(client: ClusterClient, discovery: Discovery, scope: ApplySetScope & { id: string }): Promise<Map<string, KubeObject>> {
+  const labelSelector = `${APPLYSET_PART_OF_LABEL}=${scope.id}`;
+  const found = new Map<string, KubeObject>();
+  for (const gk of [...scope.groupKinds].sort()) {
+    const { group, kind } = parseGroupKind(gk);
+    const info = lookupGroupKind(discovery, group, kind);
+    if (!info) continue;
+    const apiVersion = apiVersionOf(info);
+    const namespaces = info.namespaced ? [...scope.namespaces].sort() : [undefined];
+    for (const namespace of namespaces) {
+      const { items } = await client.list({ apiVersion, kind, namespace, labelSelector });
+      for (const item of items) found.set(objectKey(item), item);
+    }
+  }
+  return found;
+}
+
+export interface DriftInput {
+  members: readonly Member[];
+  /** objectKey → hash last applied. */
+  previous: ReadonlyMap<string, string>;
+  /** objectKey → stamp after our last write (absent for objects recorded before stamps were kept). */
+  stamps: ReadonlyMap<string, string>;
+  live: ReadonlyMap<string, KubeObject>;
+}
+
+/** objectKey → why an unchanged member must be sent again. Members the journal has no stamp for are trusted. */
+export function findDrift(input: DriftInput): Map<string, string> {
+  const drift = new Map<string, string>();
+  for (const m of input.members) {
+    if (input.previous.get(m.key) !== m.hash) continue;
+    const live = input.live.get(m.key);
+    if (!live) {
+      drift.set(m.key, 'drift: deleted outside harbormaster, re-created');
+      continue;
+    }
+    const recorded = input.stamps.get(m.key);
+    if (recorded !== undefined && stampOf(live) !== recorded) drift.set(m.key, 'drift: changed outside harbormaster, re-applied');
+  }
+  return drift;
+}
