@@ -19,7 +19,7 @@ import { applyMember, applyMembers, prepareMembers, type ApplyContext, type Memb
 import { applyPhases, Phase, type KindFacts } from './apply-order.js';
 import { applySetId, groupKindOf, parentObject, parentRef, parentUpToDate, readParent, type ApplySetParent, type ApplySetScope } from './applyset-meta.js';
 import { crdKinds } from './crd-wait.js';
-import { ensureServed } from './ensure-served.js';
+import { ensureServed, type ServeOptions } from './ensure-served.js';
 import { toClusterError } from './errors.js';
 import { findDrift, stampOf, surveyMembers } from './drift.js';
 import { prunableOf, pruneObjects } from './prune.js';
@@ -86,23 +86,39 @@ export async function applySet(client: ClusterClient, desired: readonly KubeObje
   const recorded = readParent(live, parent, client.cluster);
   const wanted = scopeOf(members, facts, parent);
   const superset: ApplySetScope = { groupKinds: union(recorded.groupKinds, wanted.groupKinds), namespaces: union(recorded.namespaces, wanted.namespaces) };
-  const current = await surveyMembers(client, discovery, { ...superset, id });
-  const ctx = applyContext(client, members, current, options);
+  // Namespaces and CRDs are surveyed first: one deleted by hand must be back before what lives in it.
+  // The rest is listed while the changed objects are sent (after them when none is unchanged: then
+  // only prune needs the listing), so it never delays the objects a rollout waits for.
+  const [first, second] = splitScope(superset);
+  const early = await surveyMembers(client, discovery, { ...first, id });
+  const previous = options.reapply ? new Map<string, string>() : (options.previous ?? new Map<string, string>());
+  const unchangedLater = (m: Member) => previous.get(m.key) === m.hash && !first.groupKinds.has(groupKindOf(m.object));
+  const surveyRest = () => surveyMembers(client, discovery, { ...second, id });
+  const later = members.some(unchangedLater) ? surveyRest() : undefined;
+  later?.catch(() => undefined);
+  const ctx = applyContext(client, members, previous, early, options);
 
   const outcomes: ObjectOutcome[] = [...refused];
   const parentNow = dryRun ? live : await writeParent(client, parent, superset, live, options.toolVersion, members, ctx, outcomes);
-  const memberOf = new Map(members.map((m) => [m.object, m]));
-  for (const { phase, objects } of applyPhases(members.map((m) => m.object), facts)) {
-    const done = new Set(outcomes.map((o) => o.key));
-    let batch = objects.map((o) => memberOf.get(o)!).filter((m) => !done.has(m.key));
-    if (phase >= Phase.ClusterScoped) {
-      const served = await ensureServed(client, batch, crds, { dryRun, ...(options.crdTimeoutMs !== undefined ? { crdTimeoutMs: options.crdTimeoutMs } : {}), ...(options.clock ? { clock: options.clock } : {}) }, outcomes);
-      discovery = served.discovery;
-      batch = served.ready;
+  const applyInPhases = async (batchOf: readonly Member[], context: ApplyContext): Promise<void> => {
+    const memberOf = new Map(batchOf.map((m) => [m.object, m]));
+    for (const { phase, objects } of applyPhases(batchOf.map((m) => m.object), facts)) {
+      if (outcomes.some((o) => o.error?.code === 'CLUSTER_UNREACHABLE')) return;
+      const done = new Set(outcomes.map((o) => o.key));
+      let batch = objects.map((o) => memberOf.get(o)!).filter((m) => !done.has(m.key));
+      if (phase >= Phase.ClusterScoped) {
+        const served = await ensureServed(client, batch, crds, serveOptions(options), outcomes);
+        discovery = served.discovery;
+        batch = served.ready;
+      }
+      outcomes.push(...(await applyMembers(batch, context)));
     }
-    outcomes.push(...(await applyMembers(batch, ctx)));
-    if (outcomes.some((o) => o.error?.code === 'CLUSTER_UNREACHABLE')) break;
-  }
+  };
+  await applyInPhases(members.filter((m) => !unchangedLater(m)), ctx);
+  const cutOff = outcomes.some((o) => o.error?.code === 'CLUSTER_UNREACHABLE');
+  const current = cutOff ? early : new Map([...early, ...(await (later ?? surveyRest()))]);
+  await applyInPhases(members.filter(unchangedLater), applyContext(client, members, previous, current, options));
+  inApplyOrder(outcomes, members, facts);
   if (dryRun) acceptMissingNamespaces(outcomes);
   const unreachable = outcomes.find((o) => o.error?.code === 'CLUSTER_UNREACHABLE')?.error;
   if (unreachable) failUnattempted(members, outcomes, unreachable);
@@ -118,11 +134,35 @@ export async function applySet(client: ClusterClient, desired: readonly KubeObje
   return summarise(id, parent, outcomes, client, before, { unreachable: unreachable !== undefined, pruneSkipped, dryRun, current });
 }
 
-/** What applying each member needs: which hashes to trust, which unchanged members drifted. */
-function applyContext(client: ClusterClient, members: readonly Member[], current: ReadonlyMap<string, KubeObject>, options: ApplySetOptions): ApplyContext {
-  const previous = options.reapply ? new Map<string, string>() : (options.previous ?? new Map<string, string>());
-  const drift = findDrift({ members, previous, stamps: options.stamps ?? new Map(), live: current });
+/** What applying each member needs: which hashes to trust, which unchanged members drifted (judged on `live`). */
+function applyContext(client: ClusterClient, members: readonly Member[], previous: ReadonlyMap<string, string>, live: ReadonlyMap<string, KubeObject>, options: ApplySetOptions): ApplyContext {
+  // Members of kinds `live` does not cover look deleted here; callers only apply those it covers.
+  const drift = findDrift({ members, previous, stamps: options.stamps ?? new Map(), live });
   return { client, previous, drift, fieldManager: options.fieldManager, force: options.force === true, dryRun: options.dryRun === true, concurrency: options.concurrency ?? 8 };
+}
+
+/** Outcomes in the order of one pass over every member (the second pass's come back in place); others keep their place first. */
+function inApplyOrder(outcomes: ObjectOutcome[], members: readonly Member[], facts: KindFacts): void {
+  const keyOf = new Map(members.map((m) => [m.object, m.key]));
+  const rank = new Map(applyPhases(members.map((m) => m.object), facts).flatMap((p) => p.objects).map((o, i) => [keyOf.get(o)!, i]));
+  const at = (o: ObjectOutcome) => rank.get(o.key) ?? -1;
+  outcomes.sort((a, b) => at(a) - at(b));
+}
+
+/** Namespaces and CRDs (listed before anything is applied), and everything else. */
+function splitScope(scope: ApplySetScope): [ApplySetScope, ApplySetScope] {
+  const first = [...scope.groupKinds].filter((gk) => EARLY_GROUP_KINDS.has(gk));
+  const second = [...scope.groupKinds].filter((gk) => !EARLY_GROUP_KINDS.has(gk));
+  return [
+    { groupKinds: new Set(first), namespaces: scope.namespaces },
+    { groupKinds: new Set(second), namespaces: scope.namespaces },
+  ];
+}
+
+const EARLY_GROUP_KINDS = new Set(['Namespace', 'CustomResourceDefinition.apiextensions.k8s.io']);
+
+function serveOptions(options: ApplySetOptions): ServeOptions {
+  return { dryRun: options.dryRun === true, ...(options.crdTimeoutMs !== undefined ? { crdTimeoutMs: options.crdTimeoutMs } : {}), ...(options.clock ? { clock: options.clock } : {}) };
 }
 
 /**

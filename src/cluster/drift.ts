@@ -22,22 +22,31 @@ export function stampOf(live: KubeObject): string | undefined {
   return resourceVersion ? `rv${resourceVersion}` : undefined;
 }
 
+/** LISTs in flight at once: a set spans dozens of kinds × namespaces, and one at a time adds up to seconds. */
+const SURVEY_CONCURRENCY = 8;
+
 /** The set's live members (by its part-of label) per listed group-kind and namespace, by objectKey. Kinds not served are skipped. */
 export async function surveyMembers(client: ClusterClient, discovery: Discovery, scope: ApplySetScope & { id: string }): Promise<Map<string, KubeObject>> {
   const labelSelector = `${APPLYSET_PART_OF_LABEL}=${scope.id}`;
-  const found = new Map<string, KubeObject>();
-  for (const gk of [...scope.groupKinds].sort()) {
+  const queries = [...scope.groupKinds].sort().flatMap((gk) => {
     const { group, kind } = parseGroupKind(gk);
     const info = lookupGroupKind(discovery, group, kind);
-    if (!info) continue;
+    if (!info) return [];
     const apiVersion = apiVersionOf(info);
     const namespaces = info.namespaced ? [...scope.namespaces].sort() : [undefined];
-    for (const namespace of namespaces) {
-      const { items } = await client.list({ apiVersion, kind, namespace, labelSelector });
-      for (const item of items) found.set(objectKey(item), item);
+    return namespaces.map((namespace) => ({ apiVersion, kind, namespace, labelSelector }));
+  });
+  const results: KubeObject[][] = new Array(queries.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < queries.length) {
+      const i = next++;
+      results[i] = (await client.list(queries[i]!)).items;
     }
-  }
-  return found;
+  };
+  await Promise.all(Array.from({ length: Math.min(SURVEY_CONCURRENCY, queries.length) }, worker));
+  // Merged in query order, so the result does not depend on which answer came first.
+  return new Map(results.flat().map((item) => [objectKey(item), item]));
 }
 
 export interface DriftInput {
