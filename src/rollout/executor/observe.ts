@@ -95,6 +95,11 @@ export class ClusterObserver {
    * not be served yet (its CRD is applied in the same step): such a feed
    * starts out broken and reconnects with backoff once the CRD is in.
    */
+  /** A tracked object as the watches last saw it (objectKey), if they have. */
+  liveObject(key: string): KubeObject | undefined {
+    return this.live.get(key);
+  }
+
   private async connectOrWait(feed: Feed): Promise<void> {
     try {
       await this.connect(feed);

@@ -8,6 +8,7 @@
  * through the bake.
  */
 import { describeLock } from '../journal/locks.js';
+import { stampOf } from '../../cluster/drift.js';
 import { objectKey, type ClusterClient, type KubeObject, type ObjectRef } from '../../cluster/types.js';
 import type { ClusterStepPlan, WavePlan } from '../plan/types.js';
 import { applyObjects } from './apply.js';
@@ -51,6 +52,7 @@ const STEP_STAGES: readonly StepStage[] = [
   { name: 'apply', run: apply },
   { name: 'observe', run: observe },
   { name: 'wait', run: waitHealthy },
+  { name: 'settle', run: recordSettledStamps },
 ];
 
 export async function runStep(ctx: RunContext, wave: WavePlan, plan: ClusterStepPlan, signal: AbortSignal): Promise<LiveStep> {
@@ -101,6 +103,21 @@ async function apply(step: StepRun): Promise<void> {
   ctx.updateStep(wave.index, plan.cluster, { state: 'waiting', applied: ctx.step(wave.index, plan.cluster).applied + applied });
   const { created, configured, unchanged, drifted, pruned, writes } = summary;
   ctx.emit({ type: 'step-applied', wave: wave.index, cluster: plan.cluster, created, configured, unchanged, drifted, pruned, writes });
+}
+
+/**
+ * Controllers legitimately change some objects after our write (a PVC gains
+ * its volumeName when bound, a webhook its caBundle): stamps taken as the
+ * step turned healthy keep such changes from reading as drift next time.
+ */
+async function recordSettledStamps({ ctx, plan, observer }: StepRun): Promise<void> {
+  const hashes = ctx.journal.appliedHashes(plan.cluster);
+  const settled = [...hashes].flatMap(([key, hash]) => {
+    const live = observer!.liveObject(key);
+    const stamp = live && stampOf(live);
+    return stamp ? [{ key, hash, stamp }] : [];
+  });
+  ctx.journal.recordApplied(plan.cluster, settled);
 }
 
 /** The watches opened during the apply; re-opened on the set as placed when that differs (an object without its namespace went to `default`). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import type { KubeObject } from '../../../src/cluster/types.js';
 import { executeRollout } from '../../../src/rollout/executor/index.js';
 import { app } from '../executor/harness.js';
 import { E2E } from './fleet-harness.js';
@@ -37,5 +38,22 @@ describe('e2e: drift on an unchanged redeploy', () => {
     const settled = await executeRollout(e.plan([{ clusters: ['a'] }]), e.deps());
     assert.equal(settled.state, 'succeeded', settled.reason);
     assert.equal(e.patches('a'), 0, 'no drift, no writes');
+  });
+
+  it('a change a controller makes after our write (a PVC bound to its volume) is not drift', async () => {
+    e = await E2E.start(['a']);
+    const claim: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'data', namespace: 'shop' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    };
+    e.setDesired([...app('web:1'), claim]);
+    assert.equal((await executeRollout(e.plan([{ clusters: ['a'] }]), e.deps())).state, 'succeeded');
+    const bound = e.fleet.cluster('a').store.get({ group: '', kind: 'PersistentVolumeClaim', namespace: 'shop', name: 'data' })!;
+    assert.ok((bound.spec as { volumeName?: string }).volumeName, 'the claim was bound after our write');
+    e.fleet.cluster('a').resetRequests();
+    assert.equal((await executeRollout(e.plan([{ clusters: ['a'] }]), e.deps())).state, 'succeeded');
+    assert.equal(e.patches('a'), 0);
   });
 });
