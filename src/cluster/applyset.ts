@@ -3,11 +3,13 @@
  *
  * 1. read the parent Secret and check it is ours; widen it to cover the new
  *    objects *before* writing any (so an interrupted run leaks nothing);
- * 2. list the set's live members once (drift.ts): what prune will consider,
- *    and what tells an unchanged object that was deleted or edited by hand;
+ * 2. list the set's live members once (applyset-survey.ts): what prune will
+ *    consider, and what tells an unchanged object that was deleted or edited
+ *    by hand (drift.ts);
  * 3. apply phase by phase (apply-order.ts), skipping objects whose hash is
  *    unchanged and that did not drift; after Namespaces and CRDs, wait until
- *    the new kinds are served;
+ *    the new kinds are served. Unchanged objects whose drift needs the rest of
+ *    the listing come in a second pass, so the listing runs beside the writes;
  * 4. prune members that are no longer desired (prune.ts), custom resources
  *    first, only when every apply succeeded;
  * 5. narrow the parent to the new set.
@@ -21,12 +23,16 @@ import { applySetId, groupKindOf, parentObject, parentRef, parentUpToDate, readP
 import { crdKinds } from './crd-wait.js';
 import { ensureServed, type ServeOptions } from './ensure-served.js';
 import { toClusterError } from './errors.js';
-import { findDrift, stampOf, surveyMembers } from './drift.js';
+import { acceptMissingNamespaces, failUnattempted, inApplyOrder, unreachableIn } from './applyset-outcomes.js';
+import { startSurvey } from './applyset-survey.js';
+import { findDrift, stampOf } from './drift.js';
 import { prunableOf, pruneObjects } from './prune.js';
 import type { RetryClock } from './retry.js';
 import { ClusterError, type ClusterClient, type Discovery, type FieldConflict, type KubeObject, type ObjectRef } from './types.js';
 
 export type { ObjectAction, ObjectOutcome } from './apply-objects.js';
+
+type CrdKinds = NonNullable<ReturnType<typeof crdKinds>>;
 
 export interface ApplySetOptions {
   /** The set's name; its parent is the Secret `applyset-<name>`. */
@@ -73,117 +79,106 @@ export interface ApplySetResult {
   ok: boolean;
 }
 
+/** State shared by the stages of one applySet call. */
+interface SetRun {
+  client: ClusterClient;
+  options: ApplySetOptions;
+  id: string;
+  parent: ApplySetParent;
+  /** Refreshed once new CRDs are served; `facts` reads it. */
+  known: { discovery: Discovery };
+  crds: CrdKinds[];
+  facts: KindFacts;
+  members: Member[];
+  /** The parent as read before this run wrote it. */
+  live: KubeObject | undefined;
+  /** The scope of the desired set, and the union with the recorded one (what may be pruned). */
+  wanted: ApplySetScope;
+  superset: ApplySetScope;
+  /** objectKey → hash last applied; empty with `reapply`. */
+  previous: ReadonlyMap<string, string>;
+  outcomes: ObjectOutcome[];
+}
+
 export async function applySet(client: ClusterClient, desired: readonly KubeObject[], options: ApplySetOptions): Promise<ApplySetResult> {
   const before = client.stats();
+  const run = await openRun(client, desired, options);
+  const survey = await startSurvey({ client, discovery: run.known.discovery, id: run.id, scope: run.superset, members: run.members, previous: run.previous });
+  const ctx = applyContext(run, survey.early);
+  const parentNow = options.dryRun ? run.live : await writeParent(run, run.superset, ctx);
+  await applyInPhases(run, run.members.filter((m) => !survey.deferred(m)), ctx);
+  const current = await survey.complete(unreachableIn(run.outcomes) === undefined);
+  await applyInPhases(run, run.members.filter(survey.deferred), applyContext(run, current));
+  const unreachable = settleOutcomes(run);
+  const pruneSkipped = await pruneAndNarrow(run, current, parentNow, ctx);
+  return summarise(run, before, { unreachable: unreachable !== undefined, pruneSkipped, current });
+}
+
+/** Discovery, the members placed and labelled, the parent read and checked, the scopes. */
+async function openRun(client: ClusterClient, desired: readonly KubeObject[], options: ApplySetOptions): Promise<SetRun> {
   const parent: ApplySetParent = { name: `applyset-${options.name}`, namespace: options.parentNamespace ?? 'kube-system' };
   const id = applySetId(parent);
-  const dryRun = options.dryRun === true;
-  let discovery = await client.discover();
   const crds = desired.filter((o) => o.kind === 'CustomResourceDefinition').map(crdKinds).filter((c) => c !== undefined);
-  const facts = kindFacts(() => discovery, crds);
+  const known = { discovery: await client.discover() };
+  const facts = kindFacts(() => known.discovery, crds);
   const { members, refused } = prepareMembers(desired, id, facts.namespaced, client.cluster);
   const live = await client.get(parentRef(parent));
   const recorded = readParent(live, parent, client.cluster);
   const wanted = scopeOf(members, facts, parent);
-  const superset: ApplySetScope = { groupKinds: union(recorded.groupKinds, wanted.groupKinds), namespaces: union(recorded.namespaces, wanted.namespaces) };
-  // Namespaces and CRDs are surveyed first: one deleted by hand must be back before what lives in it.
-  // The rest is listed while the changed objects are sent (after them when none is unchanged: then
-  // only prune needs the listing), so it never delays the objects a rollout waits for.
-  const [first, second] = splitScope(superset);
-  const early = await surveyMembers(client, discovery, { ...first, id });
+  const superset = { groupKinds: union(recorded.groupKinds, wanted.groupKinds), namespaces: union(recorded.namespaces, wanted.namespaces) };
   const previous = options.reapply ? new Map<string, string>() : (options.previous ?? new Map<string, string>());
-  const unchangedLater = (m: Member) => previous.get(m.key) === m.hash && !first.groupKinds.has(groupKindOf(m.object));
-  const surveyRest = () => surveyMembers(client, discovery, { ...second, id });
-  const later = members.some(unchangedLater) ? surveyRest() : undefined;
-  later?.catch(() => undefined);
-  const ctx = applyContext(client, members, previous, early, options);
+  return { client, options, id, parent, known, crds, facts, members, live, wanted, superset, previous, outcomes: [...refused] };
+}
 
-  const outcomes: ObjectOutcome[] = [...refused];
-  const parentNow = dryRun ? live : await writeParent(client, parent, superset, live, options.toolVersion, members, ctx, outcomes);
-  const applyInPhases = async (batchOf: readonly Member[], context: ApplyContext): Promise<void> => {
-    const memberOf = new Map(batchOf.map((m) => [m.object, m]));
-    for (const { phase, objects } of applyPhases(batchOf.map((m) => m.object), facts)) {
-      if (outcomes.some((o) => o.error?.code === 'CLUSTER_UNREACHABLE')) return;
-      const done = new Set(outcomes.map((o) => o.key));
-      let batch = objects.map((o) => memberOf.get(o)!).filter((m) => !done.has(m.key));
-      if (phase >= Phase.ClusterScoped) {
-        const served = await ensureServed(client, batch, crds, serveOptions(options), outcomes);
-        discovery = served.discovery;
-        batch = served.ready;
-      }
-      outcomes.push(...(await applyMembers(batch, context)));
+/** Applies `batch` phase by phase; stops once the cluster is unreachable. */
+async function applyInPhases(run: SetRun, batch: readonly Member[], ctx: ApplyContext): Promise<void> {
+  const memberOf = new Map(batch.map((m) => [m.object, m]));
+  for (const { phase, objects } of applyPhases(batch.map((m) => m.object), run.facts)) {
+    if (unreachableIn(run.outcomes)) return;
+    const done = new Set(run.outcomes.map((o) => o.key));
+    let ready = objects.map((o) => memberOf.get(o)!).filter((m) => !done.has(m.key));
+    if (phase >= Phase.ClusterScoped) {
+      const served = await ensureServed(run.client, ready, run.crds, serveOptions(run.options), run.outcomes);
+      run.known.discovery = served.discovery;
+      ready = served.ready;
     }
-  };
-  await applyInPhases(members.filter((m) => !unchangedLater(m)), ctx);
-  const cutOff = outcomes.some((o) => o.error?.code === 'CLUSTER_UNREACHABLE');
-  const current = cutOff ? early : new Map([...early, ...(await (later ?? surveyRest()))]);
-  await applyInPhases(members.filter(unchangedLater), applyContext(client, members, previous, current, options));
-  inApplyOrder(outcomes, members, facts);
-  if (dryRun) acceptMissingNamespaces(outcomes);
-  const unreachable = outcomes.find((o) => o.error?.code === 'CLUSTER_UNREACHABLE')?.error;
-  if (unreachable) failUnattempted(members, outcomes, unreachable);
-  let pruneSkipped: string | undefined;
-  if (options.prune === false) pruneSkipped = 'pruning is off';
-  else if (outcomes.some((o) => o.action === 'failed')) pruneSkipped = 'some objects failed to apply';
-  else {
-    const prunable = prunableOf(current, discovery, { ...superset, id, keep: new Set(members.map((m) => m.key)) });
-    const pruned = await pruneObjects(client, prunable, facts, dryRun);
-    outcomes.push(...pruned);
-    if (!dryRun && pruned.every((o) => o.action === 'pruned')) await writeParent(client, parent, wanted, parentNow, options.toolVersion, [], ctx, outcomes);
+    run.outcomes.push(...(await applyMembers(ready, ctx)));
   }
-  return summarise(id, parent, outcomes, client, before, { unreachable: unreachable !== undefined, pruneSkipped, dryRun, current });
+}
+
+/** Outcomes in apply order, dry-run namespaces accepted, members never sent failed; returns the unreachable error if any. */
+function settleOutcomes(run: SetRun): ClusterError | undefined {
+  inApplyOrder(run.outcomes, run.members, run.facts);
+  if (run.options.dryRun) acceptMissingNamespaces(run.outcomes);
+  const unreachable = unreachableIn(run.outcomes);
+  if (unreachable) failUnattempted(run.members, run.outcomes, unreachable);
+  return unreachable;
+}
+
+/** Prunes what left the set (only when every apply succeeded), then narrows the parent; returns why pruning was skipped. */
+async function pruneAndNarrow(run: SetRun, current: ReadonlyMap<string, KubeObject>, parentNow: KubeObject | undefined, ctx: ApplyContext): Promise<string | undefined> {
+  if (run.options.prune === false) return 'pruning is off';
+  if (run.outcomes.some((o) => o.action === 'failed')) return 'some objects failed to apply';
+  const prunable = prunableOf(current, run.known.discovery, { ...run.superset, id: run.id, keep: new Set(run.members.map((m) => m.key)) });
+  const pruned = await pruneObjects(run.client, prunable, run.facts, run.options.dryRun === true);
+  run.outcomes.push(...pruned);
+  if (!run.options.dryRun && pruned.every((o) => o.action === 'pruned')) await writeParent({ ...run, live: parentNow, members: [] }, run.wanted, ctx);
+  return undefined;
 }
 
 /** What applying each member needs: which hashes to trust, which unchanged members drifted (judged on `live`). */
-function applyContext(client: ClusterClient, members: readonly Member[], previous: ReadonlyMap<string, string>, live: ReadonlyMap<string, KubeObject>, options: ApplySetOptions): ApplyContext {
+function applyContext(run: SetRun, live: ReadonlyMap<string, KubeObject>): ApplyContext {
+  const { client, options, members, previous } = run;
   // Members of kinds `live` does not cover look deleted here; callers only apply those it covers.
   const drift = findDrift({ members, previous, stamps: options.stamps ?? new Map(), live });
   return { client, previous, drift, fieldManager: options.fieldManager, force: options.force === true, dryRun: options.dryRun === true, concurrency: options.concurrency ?? 8 };
 }
 
-/** Outcomes in the order of one pass over every member (the second pass's come back in place); others keep their place first. */
-function inApplyOrder(outcomes: ObjectOutcome[], members: readonly Member[], facts: KindFacts): void {
-  const keyOf = new Map(members.map((m) => [m.object, m.key]));
-  const rank = new Map(applyPhases(members.map((m) => m.object), facts).flatMap((p) => p.objects).map((o, i) => [keyOf.get(o)!, i]));
-  const at = (o: ObjectOutcome) => rank.get(o.key) ?? -1;
-  outcomes.sort((a, b) => at(a) - at(b));
-}
-
-/** Namespaces and CRDs (listed before anything is applied), and everything else. */
-function splitScope(scope: ApplySetScope): [ApplySetScope, ApplySetScope] {
-  const first = [...scope.groupKinds].filter((gk) => EARLY_GROUP_KINDS.has(gk));
-  const second = [...scope.groupKinds].filter((gk) => !EARLY_GROUP_KINDS.has(gk));
-  return [
-    { groupKinds: new Set(first), namespaces: scope.namespaces },
-    { groupKinds: new Set(second), namespaces: scope.namespaces },
-  ];
-}
-
-const EARLY_GROUP_KINDS = new Set(['Namespace', 'CustomResourceDefinition.apiextensions.k8s.io']);
-
 function serveOptions(options: ApplySetOptions): ServeOptions {
   return { dryRun: options.dryRun === true, ...(options.crdTimeoutMs !== undefined ? { crdTimeoutMs: options.crdTimeoutMs } : {}), ...(options.clock ? { clock: options.clock } : {}) };
 }
 
-/**
- * A dry run does not create Namespaces, so objects inside a Namespace the set
- * would create come back 404. They would be created: say so, unvalidated.
- */
-function acceptMissingNamespaces(outcomes: ObjectOutcome[]): void {
-  const created = new Set(outcomes.filter((o) => o.ref.kind === 'Namespace' && o.action === 'created').map((o) => o.ref.name));
-  outcomes.forEach((o, i) => {
-    if (o.error?.code !== 'CLUSTER_NOT_FOUND' || !o.ref.namespace || !created.has(o.ref.namespace)) return;
-    outcomes[i] = { key: o.key, ref: o.ref, action: 'created', note: `not validated: namespace ${o.ref.namespace} does not exist yet` };
-  });
-}
-
-/** Members of later phases, never sent because the cluster went away, fail with that error. */
-function failUnattempted(members: readonly Member[], outcomes: ObjectOutcome[], error: ClusterError): void {
-  const seen = new Set(outcomes.map((o) => o.key));
-  for (const m of members) if (!seen.has(m.key)) outcomes.push({ key: m.key, ref: m.ref, action: 'failed', error });
-}
-
-function kindFacts(discovery: () => Discovery, crds: NonNullable<ReturnType<typeof crdKinds>>[]): KindFacts {
+function kindFacts(discovery: () => Discovery, crds: readonly CrdKinds[]): KindFacts {
   return {
     customGroups: new Set(crds.map((c) => c.group)),
     namespaced(object) {
@@ -210,20 +205,12 @@ function union<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
  * first: when the set creates that Namespace, it is applied before the parent.
  * Like kubectl, the parent's own field manager forces its way on a conflict.
  */
-async function writeParent(
-  client: ClusterClient,
-  parent: ApplySetParent,
-  scope: ApplySetScope,
-  live: KubeObject | undefined,
-  toolVersion: string,
-  members: readonly Member[],
-  ctx: ApplyContext,
-  outcomes: ObjectOutcome[],
-): Promise<KubeObject> {
-  const wanted = parentObject(parent, scope, toolVersion);
+async function writeParent(run: Pick<SetRun, 'client' | 'parent' | 'live' | 'members' | 'options' | 'outcomes'>, scope: ApplySetScope, ctx: ApplyContext): Promise<KubeObject> {
+  const { client, parent, live } = run;
+  const wanted = parentObject(parent, scope, run.options.toolVersion);
   if (live && parentUpToDate(live, wanted)) return live;
-  const namespace = members.find((m) => m.ref.kind === 'Namespace' && m.ref.apiVersion === 'v1' && m.ref.name === parent.namespace);
-  if (!live && namespace) outcomes.push(await applyMember(namespace, ctx));
+  const namespace = run.members.find((m) => m.ref.kind === 'Namespace' && m.ref.apiVersion === 'v1' && m.ref.name === parent.namespace);
+  if (!live && namespace) run.outcomes.push(await applyMember(namespace, ctx));
   const fieldManager = `${ctx.fieldManager ?? 'harbormaster'}-applyset`;
   try {
     return (await client.apply(wanted, { fieldManager })).object;
@@ -236,16 +223,16 @@ async function writeParent(
 interface SummaryExtra {
   unreachable: boolean;
   pruneSkipped?: string;
-  dryRun: boolean;
-  /** The live members listed before applying: the stamps of objects not sent. */
+  /** The set's live members as listed: the stamps of objects not sent. */
   current: ReadonlyMap<string, KubeObject>;
 }
 
-function summarise(id: string, parent: ApplySetParent, objects: ObjectOutcome[], client: ClusterClient, before: ReturnType<ClusterClient['stats']>, extra: SummaryExtra): ApplySetResult {
+function summarise(run: SetRun, before: ReturnType<ClusterClient['stats']>, extra: SummaryExtra): ApplySetResult {
+  const { id, parent, outcomes: objects, client } = run;
   const after = client.stats();
   const writes = (s: typeof before) => s.patch + s.post + s.put + s.delete;
   const failures = objects.filter((o) => o.action === 'failed');
-  const applied = extra.dryRun ? [] : objects.filter((o) => o.hash !== undefined && o.action !== 'failed');
+  const applied = run.options.dryRun ? [] : objects.filter((o) => o.hash !== undefined && o.action !== 'failed');
   const hashes = new Map(applied.map((o) => [o.key, o.hash!]));
   const stamps = new Map<string, string>();
   for (const o of applied) {
