@@ -79,6 +79,8 @@ export interface ApplyContext {
   previous: ReadonlyMap<string, string>;
   /** objectKey → why an object with an unchanged hash is sent anyway. */
   drift: ReadonlyMap<string, string>;
+  /** The set's live members as listed before applying (objectKey): an apply need not read what it replaces. */
+  live?: ReadonlyMap<string, KubeObject>;
   fieldManager?: string;
   force: boolean;
   dryRun: boolean;
@@ -90,7 +92,8 @@ export async function applyMember(member: Member, ctx: ApplyContext): Promise<Ob
   const drift = ctx.drift.get(member.key);
   if (ctx.previous.get(member.key) === member.hash && drift === undefined) return { ...base, action: 'unchanged' };
   try {
-    const result = await ctx.client.apply(member.object, { fieldManager: ctx.fieldManager, force: ctx.force, dryRun: ctx.dryRun });
+    const live = ctx.live ? { live: ctx.live.get(member.key) ?? null } : {};
+    const result = await ctx.client.apply(member.object, { fieldManager: ctx.fieldManager, force: ctx.force, dryRun: ctx.dryRun, ...live });
     const stamp = ctx.dryRun ? undefined : stampOf(result.object);
     return { ...base, action: result.created ? 'created' : result.changed ? 'configured' : 'unchanged', ...(drift ? { note: drift, drifted: true } : {}), ...(stamp ? { stamp } : {}) };
   } catch (e) {

@@ -3,13 +3,12 @@
  *
  * 1. read the parent Secret and check it is ours; widen it to cover the new
  *    objects *before* writing any (so an interrupted run leaks nothing);
- * 2. list the set's live members once (applyset-survey.ts): what prune will
- *    consider, and what tells an unchanged object that was deleted or edited
- *    by hand (drift.ts);
+ * 2. list the set's live members once, one request per kind (drift.ts): what
+ *    prune will consider, what tells an unchanged object that was deleted or
+ *    edited by hand, and what each apply would otherwise have to read first;
  * 3. apply phase by phase (apply-order.ts), skipping objects whose hash is
  *    unchanged and that did not drift; after Namespaces and CRDs, wait until
- *    the new kinds are served. Unchanged objects whose drift needs the rest of
- *    the listing come in a second pass, so the listing runs beside the writes;
+ *    the new kinds are served;
  * 4. prune members that are no longer desired (prune.ts), custom resources
  *    first, only when every apply succeeded;
  * 5. narrow the parent to the new set.
@@ -24,8 +23,7 @@ import { crdKinds } from './crd-wait.js';
 import { ensureServed, type ServeOptions } from './ensure-served.js';
 import { toClusterError } from './errors.js';
 import { acceptMissingNamespaces, failUnattempted, inApplyOrder, unreachableIn } from './applyset-outcomes.js';
-import { startSurvey } from './applyset-survey.js';
-import { findDrift, stampOf } from './drift.js';
+import { findDrift, stampOf, surveyMembers } from './drift.js';
 import { prunableOf, pruneObjects } from './prune.js';
 import type { RetryClock } from './retry.js';
 import { ClusterError, type ClusterClient, type Discovery, type FieldConflict, type KubeObject, type ObjectRef } from './types.js';
@@ -103,12 +101,10 @@ interface SetRun {
 export async function applySet(client: ClusterClient, desired: readonly KubeObject[], options: ApplySetOptions): Promise<ApplySetResult> {
   const before = client.stats();
   const run = await openRun(client, desired, options);
-  const survey = await startSurvey({ client, discovery: run.known.discovery, id: run.id, scope: run.superset, members: run.members, previous: run.previous });
-  const ctx = applyContext(run, survey.early);
+  const current = await surveyMembers(client, run.known.discovery, { ...run.superset, id: run.id });
+  const ctx = applyContext(run, current);
   const parentNow = options.dryRun ? run.live : await writeParent(run, run.superset, ctx);
-  await applyInPhases(run, run.members.filter((m) => !survey.deferred(m)), ctx);
-  const current = await survey.complete(unreachableIn(run.outcomes) === undefined);
-  await applyInPhases(run, run.members.filter(survey.deferred), applyContext(run, current));
+  await applyInPhases(run, run.members, ctx);
   const unreachable = settleOutcomes(run);
   const pruneSkipped = await pruneAndNarrow(run, current, parentNow, ctx);
   return summarise(run, before, { unreachable: unreachable !== undefined, pruneSkipped, current });
@@ -166,12 +162,11 @@ async function pruneAndNarrow(run: SetRun, current: ReadonlyMap<string, KubeObje
   return undefined;
 }
 
-/** What applying each member needs: which hashes to trust, which unchanged members drifted (judged on `live`). */
+/** What applying each member needs: which hashes to trust, which unchanged members drifted, what is live. */
 function applyContext(run: SetRun, live: ReadonlyMap<string, KubeObject>): ApplyContext {
   const { client, options, members, previous } = run;
-  // Members of kinds `live` does not cover look deleted here; callers only apply those it covers.
   const drift = findDrift({ members, previous, stamps: options.stamps ?? new Map(), live });
-  return { client, previous, drift, fieldManager: options.fieldManager, force: options.force === true, dryRun: options.dryRun === true, concurrency: options.concurrency ?? 8 };
+  return { client, previous, drift, live, fieldManager: options.fieldManager, force: options.force === true, dryRun: options.dryRun === true, concurrency: options.concurrency ?? 8 };
 }
 
 function serveOptions(options: ApplySetOptions): ServeOptions {
@@ -212,11 +207,12 @@ async function writeParent(run: Pick<SetRun, 'client' | 'parent' | 'live' | 'mem
   const namespace = run.members.find((m) => m.ref.kind === 'Namespace' && m.ref.apiVersion === 'v1' && m.ref.name === parent.namespace);
   if (!live && namespace) run.outcomes.push(await applyMember(namespace, ctx));
   const fieldManager = `${ctx.fieldManager ?? 'harbormaster'}-applyset`;
+  const known = { live: live ?? null };
   try {
-    return (await client.apply(wanted, { fieldManager })).object;
+    return (await client.apply(wanted, { fieldManager, ...known })).object;
   } catch (error) {
     if (!(error instanceof ClusterError && error.code === 'CLUSTER_CONFLICT')) throw toClusterError(error, client.cluster, parentRef(parent));
-    return (await client.apply(wanted, { fieldManager, force: true })).object;
+    return (await client.apply(wanted, { fieldManager, force: true, ...known })).object;
   }
 }
 

@@ -13,7 +13,7 @@
 import { APPLYSET_PART_OF_LABEL, parseGroupKind, type ApplySetScope } from './applyset-meta.js';
 import { apiVersionOf, lookupGroupKind } from './discovery.js';
 import type { Member } from './apply-objects.js';
-import { objectKey, type ClusterClient, type Discovery, type KubeObject } from './types.js';
+import { ClusterError, objectKey, type ClusterClient, type Discovery, type KubeObject } from './types.js';
 
 /** What a later run compares to tell whether the object changed behind our back. */
 export function stampOf(live: KubeObject): string | undefined {
@@ -22,29 +22,42 @@ export function stampOf(live: KubeObject): string | undefined {
   return resourceVersion ? `rv${resourceVersion}` : undefined;
 }
 
-/** LISTs in flight at once: a set spans dozens of kinds × namespaces, and one at a time adds up to seconds. */
+/** LISTs in flight at once: a set spans dozens of kinds, and one at a time adds up. */
 const SURVEY_CONCURRENCY = 8;
 
-/** The set's live members (by its part-of label) per listed group-kind and namespace, by objectKey. Kinds not served are skipped. */
+/**
+ * The set's live members (by its part-of label) of the listed group-kinds, by
+ * objectKey; kinds not served are skipped. A namespaced kind is listed across
+ * all namespaces in one request, or per namespace of the set where that is
+ * forbidden (an identity allowed only into some namespaces): callers filter
+ * by namespace themselves.
+ */
 export async function surveyMembers(client: ClusterClient, discovery: Discovery, scope: ApplySetScope & { id: string }): Promise<Map<string, KubeObject>> {
   const labelSelector = `${APPLYSET_PART_OF_LABEL}=${scope.id}`;
-  const queries = [...scope.groupKinds].sort().flatMap((gk) => {
+  const kinds = [...scope.groupKinds].sort().flatMap((gk) => {
     const { group, kind } = parseGroupKind(gk);
     const info = lookupGroupKind(discovery, group, kind);
-    if (!info) return [];
-    const apiVersion = apiVersionOf(info);
-    const namespaces = info.namespaced ? [...scope.namespaces].sort() : [undefined];
-    return namespaces.map((namespace) => ({ apiVersion, kind, namespace, labelSelector }));
+    return info ? [{ apiVersion: apiVersionOf(info), kind, namespaced: info.namespaced }] : [];
   });
-  const results: KubeObject[][] = new Array(queries.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < queries.length) {
-      const i = next++;
-      results[i] = (await client.list(queries[i]!)).items;
+  const listKind = async ({ apiVersion, kind, namespaced }: (typeof kinds)[number]): Promise<KubeObject[]> => {
+    try {
+      return (await client.list({ apiVersion, kind, labelSelector })).items;
+    } catch (error) {
+      if (!(namespaced && error instanceof ClusterError && error.code === 'CLUSTER_FORBIDDEN')) throw error;
+      const lists = [];
+      for (const namespace of [...scope.namespaces].sort()) lists.push((await client.list({ apiVersion, kind, namespace, labelSelector })).items);
+      return lists.flat();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(SURVEY_CONCURRENCY, queries.length) }, worker));
+  const results: KubeObject[][] = new Array(kinds.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < kinds.length) {
+      const i = next++;
+      results[i] = await listKind(kinds[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SURVEY_CONCURRENCY, kinds.length) }, worker));
   // Merged in query order, so the result does not depend on which answer came first.
   return new Map(results.flat().map((item) => [objectKey(item), item]));
 }

@@ -119,13 +119,14 @@ class KubeClusterClient implements ClusterClient {
     const ref = refOf(object);
     if (!ref.name) throw new ClusterError('CLUSTER_INVALID', `${this.cluster}: a ${object.kind} without metadata.name cannot be applied`, this.cluster, { ref });
     await this.resolve(ref);
-    // The live object tells created from configured from unchanged (the server keeps resourceVersion on a no-op).
-    const live = await this.get(ref);
+    // The live object tells configured from unchanged (the server keeps resourceVersion on a no-op); the caller may
+    // know it from a listing. Creation is the server's 201; an object it had without our knowledge counts as changed.
+    const live = options.live !== undefined ? (options.live ?? undefined) : await this.get(ref);
     const flags = { fieldManager: options.fieldManager ?? DEFAULT_FIELD_MANAGER, force: options.force === true, dryRun: options.dryRun === true };
     const response = await this.call('patch', ref, () => this.api.applyObject(object, flags));
     const result = response.body as KubeObject;
-    const created = live === undefined || response.status === 201;
-    const changed = created || (flags.dryRun ? !sameLiveObject(live, result) : live.metadata.resourceVersion !== result.metadata?.resourceVersion);
+    const created = response.status === 201 || (live === undefined && options.live === undefined);
+    const changed = created || live === undefined || (flags.dryRun ? !sameLiveObject(live, result) : live.metadata.resourceVersion !== result.metadata?.resourceVersion);
     return { object: result, created, changed };
   }
 

@@ -75,6 +75,11 @@ export interface ApplyOptions {
   /** Take over fields owned by other managers (`--force-conflicts`). */
   force?: boolean;
   dryRun?: boolean;
+  /**
+   * The object as the caller last listed it (null: it was not there). Given,
+   * it stands in for the read that tells created from configured from unchanged.
+   */
+  live?: KubeObject | null;
 }
 
 export interface ApplyResult {

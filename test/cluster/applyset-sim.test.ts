@@ -48,9 +48,13 @@ describe('applySet against the simulated fleet', () => {
 
   it('creates a set, then re-applies it with zero write requests', async () => {
     const desired = [ns('shop'), cm('web', 'shop'), deploy('web', 'shop', 2)];
+    fleet.cluster('eu-1').resetRequests();
     const first = await applySet(client, desired, options);
     assert.equal(first.ok, true, JSON.stringify(first.failures));
     assert.deepEqual(first.objects.map((o) => o.action), ['created', 'created', 'created']);
+    // Reads: the parent, and one LIST per kind of the set; no read before each apply.
+    const reads = fleet.cluster('eu-1').requests();
+    assert.deepEqual([reads.get, reads.list], [1, 3]);
     const parent = await client.get(first.parent);
     assert.equal(parent?.metadata.annotations?.[APPLYSET_TOOLING_ANNOTATION], 'harbormaster/0.1.0');
     assert.equal(parent?.metadata.annotations?.[APPLYSET_GROUP_KINDS_ANNOTATION], 'ConfigMap,Deployment.apps,Namespace');

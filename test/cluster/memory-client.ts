@@ -49,6 +49,8 @@ export class MemoryClient implements ClusterClient {
   readonly calls: Call[] = [];
   /** objectKey → error thrown by apply (once per apply). */
   readonly failApply = new Map<string, ClusterError>();
+  /** `apiVersion/kind` whose cluster-wide LIST is forbidden (an identity allowed only into some namespaces). */
+  readonly forbidClusterWideList = new Set<string>();
   /** Refreshes of discovery before an applied CRD's kind is served. */
   crdDelay = 0;
   private readonly extraLists: ApiResourceList[] = [];
@@ -84,6 +86,9 @@ export class MemoryClient implements ClusterClient {
   async list(options: ListOptions): Promise<ListResult> {
     this.counts.list++;
     this.calls.push({ verb: 'list', key: `${options.apiVersion}/${options.kind}/${options.namespace ?? ''}`, labelSelector: options.labelSelector });
+    if (options.namespace === undefined && this.forbidClusterWideList.has(`${options.apiVersion}/${options.kind}`)) {
+      throw new ClusterError('CLUSTER_FORBIDDEN', `${options.kind.toLowerCase()}s is forbidden at the cluster scope`, this.cluster);
+    }
     const [labelKey, labelValue] = (options.labelSelector ?? '=').split('=');
     const items = [...this.objects.values()].filter(
       (o) =>

@@ -49,7 +49,7 @@ describe('isPrunable', () => {
 });
 
 describe('findPrunable', () => {
-  it('lists by label per group-kind and namespace, and returns only what isPrunable allows', async () => {
+  it('lists by label once per group-kind, and returns only what isPrunable allows', async () => {
     const client = new MemoryClient();
     const kept = cm('kept', 'shop', ID);
     client.seed(cm('old', 'shop', ID), kept, cm('manual', 'shop'), cm('theirs', 'shop', OTHER), cm('elsewhere', 'billing', ID), cm('sys', 'kube-system', ID));
@@ -58,9 +58,22 @@ describe('findPrunable', () => {
     const lists = client.calls.filter((c) => c.verb === 'list');
     assert.deepEqual(
       lists.map((c) => c.key),
-      ['v1/ConfigMap/kube-system', 'v1/ConfigMap/shop', 'v1/Namespace/'],
+      ['v1/ConfigMap/', 'v1/Namespace/'],
     );
     assert.ok(lists.every((c) => c.labelSelector === `${APPLYSET_PART_OF_LABEL}=${ID}`));
+  });
+
+  it('falls back to one LIST per namespace of the set where a cluster-wide LIST is forbidden', async () => {
+    const client = new MemoryClient();
+    client.forbidClusterWideList.add('v1/ConfigMap');
+    const kept = cm('kept', 'shop', ID);
+    client.seed(cm('old', 'shop', ID), kept, cm('elsewhere', 'billing', ID), cm('sys', 'kube-system', ID));
+    const found = await findPrunable(client, await client.discover(), selection([kept]));
+    assert.deepEqual(found.map((o) => `${o.metadata.namespace}/${o.metadata.name}`).sort(), ['kube-system/sys', 'shop/old']);
+    assert.deepEqual(
+      client.calls.filter((c) => c.verb === 'list').map((c) => c.key).sort(),
+      ['v1/ConfigMap/', 'v1/ConfigMap/kube-system', 'v1/ConfigMap/shop', 'v1/Namespace/'],
+    );
   });
 
   it('skips group-kinds the server no longer serves', async () => {
