@@ -1,21 +1,12 @@
 /**
- * Finishing an applySet's outcomes: in apply order, what a dry run could not
- * validate accepted, and members never sent (the cluster went away) failed.
+ * Finishing an applySet's outcomes: what a dry run could not validate
+ * accepted, and members never sent (the cluster went away) failed.
  */
 import type { Member, ObjectOutcome } from './apply-objects.js';
-import { applyPhases, type KindFacts } from './apply-order.js';
 import type { ClusterError } from './types.js';
 
 export function unreachableIn(outcomes: readonly ObjectOutcome[]): ClusterError | undefined {
   return outcomes.find((o) => o.error?.code === 'CLUSTER_UNREACHABLE')?.error;
-}
-
-/** Outcomes in the order of one pass over every member (the second pass's come back in place); others keep their place first. */
-export function inApplyOrder(outcomes: ObjectOutcome[], members: readonly Member[], facts: KindFacts): void {
-  const keyOf = new Map(members.map((m) => [m.object, m.key]));
-  const rank = new Map(applyPhases(members.map((m) => m.object), facts).flatMap((p) => p.objects).map((o, i) => [keyOf.get(o)!, i]));
-  const at = (o: ObjectOutcome) => rank.get(o.key) ?? -1;
-  outcomes.sort((a, b) => at(a) - at(b));
 }
 
 /**

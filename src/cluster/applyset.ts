@@ -22,7 +22,7 @@ import { applySetId, groupKindOf, parentObject, parentRef, parentUpToDate, readP
 import { crdKinds } from './crd-wait.js';
 import { ensureServed, type ServeOptions } from './ensure-served.js';
 import { toClusterError } from './errors.js';
-import { acceptMissingNamespaces, failUnattempted, inApplyOrder, unreachableIn } from './applyset-outcomes.js';
+import { acceptMissingNamespaces, failUnattempted, unreachableIn } from './applyset-outcomes.js';
 import { findDrift, stampOf, surveyMembers } from './drift.js';
 import { prunableOf, pruneObjects } from './prune.js';
 import type { RetryClock } from './retry.js';
@@ -142,9 +142,8 @@ async function applyInPhases(run: SetRun, batch: readonly Member[], ctx: ApplyCo
   }
 }
 
-/** Outcomes in apply order, dry-run namespaces accepted, members never sent failed; returns the unreachable error if any. */
+/** Dry-run namespaces accepted, members never sent failed; returns the unreachable error if any. */
 function settleOutcomes(run: SetRun): ClusterError | undefined {
-  inApplyOrder(run.outcomes, run.members, run.facts);
   if (run.options.dryRun) acceptMissingNamespaces(run.outcomes);
   const unreachable = unreachableIn(run.outcomes);
   if (unreachable) failUnattempted(run.members, run.outcomes, unreachable);

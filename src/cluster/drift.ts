@@ -2,8 +2,9 @@
  * Drift: a member whose desired hash is unchanged is normally not sent again,
  * which would leave an object someone deleted or edited by hand as they left
  * it. Before applying, the set's live members are listed once (the listing
- * prune needs anyway, so it costs no extra request), and an unchanged member
- * is sent again when it is gone, or when its stamp moved since our last write.
+ * prune needs anyway; it also spares each apply a read of what it replaces),
+ * and an unchanged member is sent again when it is gone, or when its stamp
+ * moved since our last write.
  *
  * The stamp is `metadata.generation` where the server keeps one (it moves on
  * spec changes, not on status updates), else `resourceVersion` (objects
