@@ -14,7 +14,7 @@ import {
 import { Anchors, readName } from './fast-anchors.js';
 import { readLiteral } from './fast-block.js';
 import { parseFlow } from './fast-flow.js';
-import { keyEnd, plainText, readKey, startsSpecially, YAML_V3, type Dialect } from './fast-plain.js';
+import { continuesSpecially, keyEnd, plainText, readKey, YAML_V3, type Dialect } from './fast-plain.js';
 import { NodePositions, pos, type Pos } from './fast-positions.js';
 
 export interface FastDocument {
@@ -238,8 +238,8 @@ class Reader {
         continue;
       }
       if (spaces <= parent || next.charCodeAt(spaces) === 35) break;
-      if (parent < 0 || startsSpecially(next, spaces)) giveUp();
-      const more = plainText(next, spaces);
+      if (parent < 0 || continuesSpecially(next, spaces)) giveUp();
+      const more = plainText(next, spaces, true);
       if (more.comment) giveUp();
       text += (blanks === 0 ? ' ' : '\n'.repeat(blanks)) + more.text;
       blanks = 0;

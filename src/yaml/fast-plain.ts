@@ -70,9 +70,20 @@ export function readKey(raw: string, root: boolean, dialect: Dialect): string {
   return dialect.key(key, root);
 }
 
-/** The plain text on one line from `col`: up to a comment, trailing spaces dropped. */
-export function plainText(line: string, col: number): { text: string; comment: boolean } {
-  if (startsSpecially(line, col)) giveUp();
+/**
+ * Whether a more indented line would not simply continue a block plain scalar.
+ * Any character may start a continuation line (`> 5000` after a long PromQL
+ * expression is how kustomize folds one); `- `, `? ` and `: ` are left to the
+ * full parser.
+ */
+export function continuesSpecially(line: string, col: number): boolean {
+  const c = line[col]!;
+  return (c === '-' || c === '?' || c === ':') && isSeparator(line, col + 1);
+}
+
+/** The plain text on one line from `col`: up to a comment, trailing spaces dropped. `continuation`: a later line of the scalar. */
+export function plainText(line: string, col: number, continuation = false): { text: string; comment: boolean } {
+  if (continuation ? continuesSpecially(line, col) : startsSpecially(line, col)) giveUp();
   // A comment starts at ` #`; before it, `: ` (or a ':' ending the line) would make a key.
   const hash = line.indexOf(' #', col);
   const end = hash < 0 ? line.length : hash;

@@ -115,3 +115,13 @@ test('folded quoted scalars read as kubectl reads them', () => {
   const [doc] = parseDocuments('k1: "one \\\n\n  three"\nk2: "one \\\n  two"\nk3: "a\n\n\n  b  \n  c"\nk4: \'x\n\n  y \'\n', 't.yaml');
   assert.deepEqual(doc!.value, { k1: 'one \nthree', k2: 'one two', k3: 'a\n\nb c', k4: 'x\ny ' });
 });
+
+test('a plain scalar continued on a line that starts with an indicator (as kustomize folds long strings) is taken', () => {
+  const starts = ['>', '|', '!', '&', '*', '%', '@', '`', "'", '"', '[', ']', '{', '}', ','];
+  const texts = starts.map((c) => `spec:\n  expr: sum(queue_depth{name="push"})\n    ${c} 5000\n  for: 3m\n`);
+  assert.equal(check(texts), texts.length, 'every one taken, and each agrees with the full parser');
+  assert.deepEqual(fastParse(texts[0]!)![0]!.value, { spec: { expr: 'sum(queue_depth{name="push"}) > 5000', for: '3m' } });
+  // A line starting `- `, `? ` or `: ` is left to the full parser; a comment line ends the scalar.
+  for (const c of ['- x', '? x', ': x']) assert.equal(fastParse(`a:\n  k: foo\n    ${c}\n`), undefined);
+  assert.equal(check(['a:\n  k: foo\n    # note\n  j: 1\n']), 1);
+});
