@@ -3,6 +3,7 @@
  * last time are not sent at all; the rest are applied a few at a time. Every
  * failure is kept for the report; only an unreachable cluster stops the run.
  */
+import { mapLimit } from '../core/map-limit.js';
 import { toClusterError } from './errors.js';
 import { stampOf } from './drift.js';
 import { hashObject } from './object-hash.js';
@@ -104,21 +105,11 @@ export async function applyMember(member: Member, ctx: ApplyContext): Promise<Ob
 
 /** Applies `members` in order, `concurrency` at a time; after an unreachable failure the rest fail without a request. */
 export async function applyMembers(members: readonly Member[], ctx: ApplyContext): Promise<ObjectOutcome[]> {
-  const outcomes: ObjectOutcome[] = new Array(members.length);
   let unreachable: ClusterError | undefined;
-  let next = 0;
-  const worker = async () => {
-    while (next < members.length) {
-      const i = next++;
-      const member = members[i]!;
-      if (unreachable) {
-        outcomes[i] = { key: member.key, ref: member.ref, action: 'failed', error: unreachable };
-        continue;
-      }
-      outcomes[i] = await applyMember(member, ctx);
-      if (outcomes[i]!.error?.code === 'CLUSTER_UNREACHABLE') unreachable ??= outcomes[i]!.error;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(ctx.concurrency, members.length)) }, worker));
-  return outcomes;
+  return mapLimit(members, ctx.concurrency, async (member) => {
+    if (unreachable) return { key: member.key, ref: member.ref, action: 'failed', error: unreachable };
+    const outcome = await applyMember(member, ctx);
+    if (outcome.error?.code === 'CLUSTER_UNREACHABLE') unreachable ??= outcome.error;
+    return outcome;
+  });
 }

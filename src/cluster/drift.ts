@@ -11,6 +11,7 @@
  * without status, such as ConfigMaps, Secrets, RBAC). A metadata-only edit to
  * an object with a generation does not move it: `--reapply` covers that.
  */
+import { mapLimit } from '../core/map-limit.js';
 import { APPLYSET_PART_OF_LABEL, parseGroupKind, type ApplySetScope } from './applyset-meta.js';
 import { apiVersionOf, lookupGroupKind } from './discovery.js';
 import type { Member } from './apply-objects.js';
@@ -50,15 +51,7 @@ export async function surveyMembers(client: ClusterClient, discovery: Discovery,
       return lists.flat();
     }
   };
-  const results: KubeObject[][] = new Array(kinds.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < kinds.length) {
-      const i = next++;
-      results[i] = await listKind(kinds[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(SURVEY_CONCURRENCY, kinds.length) }, worker));
+  const results = await mapLimit(kinds, SURVEY_CONCURRENCY, listKind);
   // Merged in query order, so the result does not depend on which answer came first.
   return new Map(results.flat().map((item) => [objectKey(item), item]));
 }

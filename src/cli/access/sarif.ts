@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { formatHolder, REVIEW_CHECKS, type ReviewFinding, type ReviewSeverity } from '../../access/review/index.js';
-import { physicalLocation, SARIF_SCHEMA } from '../../verify/report/sarif.js';
+import { physicalLocation, ruleName, sarifLog } from '../../verify/report/sarif.js';
 
 const LEVEL: Record<ReviewSeverity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 /** GitHub's scale: ≥9 critical, ≥7 high, ≥4 medium, above 0 low. */
@@ -20,34 +20,20 @@ export interface FoldedFinding {
 
 export function renderAccessSarif(findings: readonly FoldedFinding[], context: { toolVersion: string; root: string; automationId: string }): string {
   const index = new Map(REVIEW_CHECKS.map((c, i) => [c.id, i]));
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'harbormaster',
-            version: context.toolVersion,
-            semanticVersion: context.toolVersion,
-            rules: REVIEW_CHECKS.map((c) => ({
-              id: c.id,
-              name: c.id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join(''),
-              shortDescription: { text: c.title },
-              fullDescription: { text: c.description },
-              help: { text: c.remediation, markdown: `**${c.id}**: ${c.description}\n\n${c.remediation}` },
-              defaultConfiguration: { level: LEVEL[c.severity] },
-              properties: { tags: ['kubernetes', 'rbac', 'security'], 'security-severity': SECURITY_SEVERITY[c.severity], precision: 'very-high' },
-            })),
-          },
-        },
-        automationDetails: { id: context.automationId },
-        columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => result(f, index, context.root)),
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return sarifLog({
+    toolVersion: context.toolVersion,
+    rules: REVIEW_CHECKS.map((c) => ({
+      id: c.id,
+      name: ruleName(c.id),
+      shortDescription: { text: c.title },
+      fullDescription: { text: c.description },
+      help: { text: c.remediation, markdown: `**${c.id}**: ${c.description}\n\n${c.remediation}` },
+      defaultConfiguration: { level: LEVEL[c.severity] },
+      properties: { tags: ['kubernetes', 'rbac', 'security'], 'security-severity': SECURITY_SEVERITY[c.severity], precision: 'very-high' },
+    })),
+    automationId: context.automationId,
+    results: findings.map((f) => result(f, index, context.root)),
+  });
 }
 
 function result({ finding: f, clusters }: FoldedFinding, index: ReadonlyMap<string, number>, root: string): Record<string, unknown> {

@@ -25,34 +25,50 @@ export function renderSarif(report: VerifyReport): string {
     ...report.findings.map((f) => result(report, f, index)),
     ...report.waived.map((f) => ({ ...result(report, f, index), suppressions: [suppression(f)] })),
   ];
+  return sarifLog({
+    toolVersion: report.toolVersion,
+    rules: report.rules.map(descriptor),
+    automationId: `harbormaster/verify/${report.clusters.length > 0 ? 'estate' : 'files'}/`,
+    results,
+    extra: {
+      invocations: [
+        {
+          executionSuccessful: true,
+          toolExecutionNotifications: report.diagnostics.map((d) => ({
+            level: LEVEL[d.severity],
+            message: { text: d.message },
+            descriptor: { id: d.code },
+            ...(d.file ? { locations: [{ physicalLocation: physical(report, d.file, d.line ?? 0, d.column) }] } : {}),
+          })),
+        },
+      ],
+      properties: { clusters: report.clusters },
+    },
+  });
+}
+
+export interface SarifRun {
+  toolVersion: string;
+  /** reportingDescriptor objects, in the order results' ruleIndex refers to. */
+  rules: Record<string, unknown>[];
+  automationId: string;
+  results: Record<string, unknown>[];
+  /** More properties of the run (invocations, properties). */
+  extra?: Record<string, unknown>;
+}
+
+/** The SARIF 2.1.0 log of one Harbormaster run, as text: the frame every SARIF output shares. */
+export function sarifLog(run: SarifRun): string {
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: 'harbormaster',
-            version: report.toolVersion,
-            semanticVersion: report.toolVersion,
-            rules: report.rules.map(descriptor),
-          },
-        },
-        automationDetails: { id: `harbormaster/verify/${report.clusters.length > 0 ? 'estate' : 'files'}/` },
+        tool: { driver: { name: 'harbormaster', version: run.toolVersion, semanticVersion: run.toolVersion, rules: run.rules } },
+        automationDetails: { id: run.automationId },
         columnKind: 'utf16CodeUnits',
-        results,
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: report.diagnostics.map((d) => ({
-              level: LEVEL[d.severity],
-              message: { text: d.message },
-              descriptor: { id: d.code },
-              ...(d.file ? { locations: [{ physicalLocation: physical(report, d.file, d.line ?? 0, d.column) }] } : {}),
-            })),
-          },
-        ],
-        properties: { clusters: report.clusters },
+        results: run.results,
+        ...run.extra,
       },
     ],
   };
@@ -72,7 +88,8 @@ function descriptor(rule: RuleInfo): Record<string, unknown> {
 }
 
 /** SARIF names are PascalCase words: `pod-security/hostPathVolumes` → `PodSecurityHostPathVolumes`. */
-function ruleName(id: string): string {
+/** A rule id as a PascalCase name (`hm/image-latest` → `HmImageLatest`). */
+export function ruleName(id: string): string {
   return id
     .split(/[^A-Za-z0-9]+/)
     .filter((w) => w !== '')

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { KubeObject } from '../../../../src/cluster/types.js';
-import { conditionOf, container, deployment, pods, startSim, statusOf, waitFor, waitingReason, type Sim } from './sim-harness.js';
+import { conditionOf, container, deployment, pods, statusOf, waitFor, waitingReason, withSim, type Sim } from './sim-harness.js';
 
 type ContainerStatus = { restartCount: number; ready: boolean; state: Record<string, { reason?: string; message?: string }>; lastState: { terminated?: { exitCode: number; reason: string } } };
 
@@ -11,16 +11,6 @@ function firstPod(sim: Sim, match: (pod: KubeObject) => boolean): KubeObject | u
 
 function containerStatus(pod: KubeObject | undefined): ContainerStatus | undefined {
   return (statusOf(pod).containerStatuses as ContainerStatus[] | undefined)?.[0];
-}
-
-async function withSim(options: Parameters<typeof startSim>[0], body: (sim: Sim) => Promise<void>): Promise<void> {
-  const sim = startSim(options);
-  try {
-    await body(sim);
-    assert.deepEqual(sim.controllers.errors(), []);
-  } finally {
-    sim.stop();
-  }
 }
 
 test('an image with the tag doesnotexist gives ErrImagePull, then ImagePullBackOff, and never starts', () =>

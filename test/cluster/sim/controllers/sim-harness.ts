@@ -3,6 +3,7 @@
  * workloads the tests apply, and waitFor(), which re-checks a condition on
  * every store event (no polling sleeps).
  */
+import assert from 'node:assert/strict';
 import { SimStore } from '../../../../src/cluster/sim/store.js';
 import { startWorkloadControllers, type SimWorkloadControllers } from '../../../../src/cluster/sim/controllers/index.js';
 import type { SimWorkloadOptions } from '../../../../src/cluster/sim/controllers/options.js';
@@ -22,6 +23,17 @@ export function startSim(options: Partial<SimWorkloadOptions> = {}): Sim {
   store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
   const controllers = startWorkloadControllers(store, { ...FAST, ...options });
   return { store, controllers, stop: () => controllers.stop() };
+}
+
+/** Runs `body` against a fresh simulation, then checks the controllers reported no errors; always stops it. */
+export async function withSim(options: Partial<SimWorkloadOptions>, body: (sim: Sim) => Promise<void>): Promise<void> {
+  const sim = startSim(options);
+  try {
+    await body(sim);
+    assert.deepEqual(sim.controllers.errors(), []);
+  } finally {
+    sim.stop();
+  }
 }
 
 /** Resolves with the predicate's value once it is truthy (checked now and after every store event); rejects when it throws or after `timeoutMs`. */

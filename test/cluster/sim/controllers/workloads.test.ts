@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { KubeObject } from '../../../../src/cluster/types.js';
-import { conditionOf, container, get, pods, startSim, statusOf, waitFor, waitingReason, type Sim } from './sim-harness.js';
-
-async function withSim(options: Parameters<typeof startSim>[0], body: (sim: Sim) => Promise<void>): Promise<void> {
-  const sim = startSim(options);
-  try {
-    await body(sim);
-    assert.deepEqual(sim.controllers.errors(), []);
-  } finally {
-    sim.stop();
-  }
-}
+import { conditionOf, container, get, pods, startSim, statusOf, waitFor, waitingReason, withSim } from './sim-harness.js';
 
 function statefulSet(name: string, replicas: number, image: string, spec: Record<string, unknown> = {}): KubeObject {
   const labels = { app: name };
