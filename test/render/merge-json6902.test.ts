@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { JsonObject } from '../../src/core/json.js';
 import { applyJsonPatch, JsonPatchError } from '../../src/render/merge/json6902.js';
-import { jsonPatchOf } from '../../src/render/merge/patch-load.js';
+import { jsonPatchOf, resourceDocuments } from '../../src/render/merge/patch-load.js';
 import { parseDocuments } from '../../src/yaml/parse.js';
 import { stringifyDocument } from '../../src/yaml/serialize.js';
 
@@ -319,5 +319,26 @@ describe('jsonPatchOf', () => {
     assert.equal(jsonPatchOf('apiVersion: v1\nkind: ConfigMap\n', 'p.yaml'), undefined);
     assert.equal(jsonPatchOf('[{op: add, path: /x}]', 'p.yaml'), undefined, 'a body starting with [ must be strict JSON');
     assert.equal(jsonPatchOf('', 'p.yaml'), undefined);
+  });
+});
+
+describe('resourceDocuments', () => {
+  const at = (line: number) => ({ file: 'k.yaml', line });
+
+  it('reads a JSON 6902 body as no resource, so `patches` tries it as JSON patch', () => {
+    const body = '[{"op":"remove","path":"/metadata/annotations/eks.amazonaws.com~1role-arn"}]';
+    assert.equal(resourceDocuments(body, 'k.yaml', at), undefined);
+    assert.ok(jsonPatchOf(body, 'k.yaml'));
+  });
+
+  it('still reads flow-style YAML that only looks like JSON through the YAML parser', () => {
+    assert.equal(resourceDocuments('[{op: remove, path: /x}]', 'k.yaml', at), undefined);
+    const flow = resourceDocuments('{"kind": "ConfigMap", "apiVersion": "v1", "metadata": {"name": "a"}}', 'k.yaml', at);
+    assert.deepEqual(flow?.map((d) => d.value.kind), ['ConfigMap']);
+  });
+
+  it('reads block-style resource documents with their lines', () => {
+    const docs = resourceDocuments('kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: a\n---\nkind: Secret\nmetadata:\n  name: b\n', 'k.yaml', at);
+    assert.deepEqual(docs?.map((d) => [d.value.kind, d.source.line]), [['ConfigMap', 1], ['Secret', 6]]);
   });
 });

@@ -49,6 +49,9 @@ export function readPatchText(ctx: BuildContext, args: { path?: string; patch?: 
  * resources (a syntax error, a non-map document, a missing kind or name).
  */
 export function resourceDocuments(text: string, file: string, sourceAt: (line: number) => SourceRef): SmpDocument[] | undefined {
+  // A JSON 6902 body in JSON is one flow sequence to YAML, never a resource:
+  // saying so here spares the full YAML parser (the quick one reads block style only).
+  if (isJsonArray(text)) return undefined;
   let docs;
   try {
     docs = parseDocuments(text, file);
@@ -65,6 +68,15 @@ export function resourceDocuments(text: string, file: string, sourceAt: (line: n
     for (const item of expandList(value)) out.push({ value: item, source });
   }
   return out;
+}
+
+function isJsonArray(text: string): boolean {
+  if (!text.startsWith('[')) return false;
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
 }
 
 function validResource(value: JsonObject): boolean {
