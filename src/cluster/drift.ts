@@ -8,8 +8,9 @@
  *
  * The stamp is `metadata.generation` where the server keeps one (it moves on
  * spec changes, not on status updates), else `resourceVersion` (objects
- * without status, such as ConfigMaps, Secrets, RBAC). A metadata-only edit to
- * an object with a generation does not move it: `--reapply` covers that.
+ * without status, such as ConfigMaps, Secrets, RBAC). A metadata-only edit
+ * does not move a generation, so the labels and annotations we set are also
+ * compared with the live ones directly (extra live keys are someone else's).
  */
 import { mapLimit } from '../core/map-limit.js';
 import { APPLYSET_PART_OF_LABEL, parseGroupKind, type ApplySetScope } from './applyset-meta.js';
@@ -76,7 +77,23 @@ export function findDrift(input: DriftInput): Map<string, string> {
       continue;
     }
     const recorded = input.stamps.get(m.key);
-    if (recorded !== undefined && stampOf(live) !== recorded) drift.set(m.key, 'drift: changed outside harbormaster, re-applied');
+    if (recorded !== undefined && stampOf(live) !== recorded) {
+      drift.set(m.key, 'drift: changed outside harbormaster, re-applied');
+      continue;
+    }
+    const edited = editedMetadata(m.object, live);
+    if (edited) drift.set(m.key, `drift: ${edited} changed outside harbormaster, re-applied`);
   }
   return drift;
+}
+
+/** The first label or annotation we set that the live object no longer carries with our value. */
+function editedMetadata(desired: KubeObject, live: KubeObject): string | undefined {
+  for (const [field, noun] of [['labels', 'label'], ['annotations', 'annotation']] as const) {
+    const have = live.metadata[field] ?? {};
+    for (const [key, value] of Object.entries(desired.metadata[field] ?? {})) {
+      if (have[key] !== value) return `${noun} ${key}`;
+    }
+  }
+  return undefined;
 }

@@ -105,6 +105,33 @@ describe('applySet against the simulated fleet', () => {
     assert.equal(everything.writeRequests, 4, '--reapply sends every object');
   });
 
+  it('restores a label edited by hand, which does not move the generation', async () => {
+    const set = { name: 'labels', toolVersion: '0.1.0' };
+    const labelled = (tier: string): KubeObject => {
+      const d = deploy('web', 'labels', 2);
+      return { ...d, metadata: { ...d.metadata, labels: { tier } } };
+    };
+    const desired = [ns('labels'), labelled('frontend')];
+    const first = await applySet(client, desired, set);
+    assert.equal(first.ok, true, JSON.stringify(first.failures));
+    const before = await client.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'labels' });
+
+    await client.apply(labelled('experiment'), { fieldManager: 'kubectl-label', force: true });
+    const edited = await client.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'labels' });
+    assert.equal(edited?.metadata.generation, before?.metadata.generation, 'a metadata edit keeps the generation');
+
+    const restored = await applySet(client, desired, { ...set, previous: first.hashes, stamps: first.stamps, force: true });
+    const web = restored.objects.find((o) => o.key === 'apps/Deployment/labels/web');
+    assert.equal(web?.action, 'configured');
+    assert.match(web?.note ?? '', /label tier changed outside harbormaster/);
+    assert.equal(restored.writeRequests, 1, 'only the edited Deployment is written');
+    const live = await client.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'labels' });
+    assert.equal(live?.metadata.labels?.tier, 'frontend');
+
+    const settled = await applySet(client, desired, { ...set, previous: restored.hashes, stamps: restored.stamps });
+    assert.equal(settled.writeRequests, 0, 'extra live labels and server-set metadata are not drift');
+  });
+
   it("reports another manager's field with its name, and takes it over with force", async () => {
     await client.apply(deploy('web', 'shop', 5), { fieldManager: 'kubectl', force: true });
     const desired = [ns('shop'), cm('web', 'shop'), deploy('web', 'shop', 2)];
