@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { formatHolder, REVIEW_CHECKS, type ReviewFinding, type ReviewSeverity } from '../../access/review/index.js';
-import { physicalLocation, ruleName, sarifLog } from '../../verify/report/sarif.js';
+import { physicalLocation, ruleDescriptor, sarifLog } from '../../verify/report/sarif.js';
 
 const LEVEL: Record<ReviewSeverity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 /** GitHub's scale: ≥9 critical, ≥7 high, ≥4 medium, above 0 low. */
@@ -22,15 +22,17 @@ export function renderAccessSarif(findings: readonly FoldedFinding[], context: {
   const index = new Map(REVIEW_CHECKS.map((c, i) => [c.id, i]));
   return sarifLog({
     toolVersion: context.toolVersion,
-    rules: REVIEW_CHECKS.map((c) => ({
-      id: c.id,
-      name: ruleName(c.id),
-      shortDescription: { text: c.title },
-      fullDescription: { text: c.description },
-      help: { text: c.remediation, markdown: `**${c.id}**: ${c.description}\n\n${c.remediation}` },
-      defaultConfiguration: { level: LEVEL[c.severity] },
-      properties: { tags: ['kubernetes', 'rbac', 'security'], 'security-severity': SECURITY_SEVERITY[c.severity], precision: 'very-high' },
-    })),
+    rules: REVIEW_CHECKS.map((c) =>
+      ruleDescriptor({
+        id: c.id,
+        title: c.title,
+        description: c.description,
+        help: c.remediation,
+        level: LEVEL[c.severity],
+        securitySeverity: SECURITY_SEVERITY[c.severity],
+        tags: ['kubernetes', 'rbac', 'security'],
+      }),
+    ),
     automationId: context.automationId,
     results: findings.map((f) => result(f, index, context.root)),
   });

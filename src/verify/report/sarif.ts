@@ -76,14 +76,45 @@ export function sarifLog(run: SarifRun): string {
 }
 
 function descriptor(rule: RuleInfo): Record<string, unknown> {
+  return ruleDescriptor({
+    id: rule.id,
+    title: rule.description,
+    description: rule.description,
+    help: rule.help,
+    level: LEVEL[rule.severity],
+    securitySeverity: SECURITY_SEVERITY[rule.severity],
+    category: rule.category,
+    tags: ['kubernetes', rule.category],
+  });
+}
+
+export interface RuleDescriptorInput {
+  id: string;
+  title: string;
+  description: string;
+  help: string;
+  level: 'error' | 'warning' | 'note';
+  /** GitHub's 0–10 scale, as a string. */
+  securitySeverity: string;
+  category?: string;
+  tags: string[];
+}
+
+/** One SARIF rule (reportingDescriptor), shaped alike for verify's rules and access's checks. */
+export function ruleDescriptor(rule: RuleDescriptorInput): Record<string, unknown> {
   return {
     id: rule.id,
     name: ruleName(rule.id),
-    shortDescription: { text: rule.description },
+    shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     help: { text: rule.help, markdown: `**${rule.id}**: ${rule.description}\n\n${rule.help}` },
-    defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: { category: rule.category, tags: ['kubernetes', rule.category], 'security-severity': SECURITY_SEVERITY[rule.severity], precision: 'very-high' },
+    defaultConfiguration: { level: rule.level },
+    properties: {
+      ...(rule.category !== undefined ? { category: rule.category } : {}),
+      tags: rule.tags,
+      'security-severity': rule.securitySeverity,
+      precision: 'very-high',
+    },
   };
 }
 
